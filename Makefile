@@ -1,0 +1,37 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install db run test lint types pytest clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project with its dev tools
+
+db: install ## migrate and seed the configured database (SQLite by default)
+	$(BIN)/alembic upgrade head
+	$(BIN)/python -m app seed
+
+run: db ## serve on 127.0.0.1:8000
+	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: db lint types pytest ## the whole suite: lint, types, tests
+
+clean:
+	rm -rf $(VENV) data .mypy_cache .pytest_cache .ruff_cache
