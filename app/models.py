@@ -70,7 +70,7 @@ class Indicator(Base):
 
 
 class Observation(Base):
-    """One value of one indicator for one set of dimensions and one period, as one report gave it."""
+    """One value of one indicator, for one breakdown and one period, as one report gave it."""
 
     __tablename__ = "observations"
     __table_args__ = (
@@ -104,9 +104,7 @@ class Observation(Base):
     notes: Mapped[list[Note]] = relationship(
         back_populates="observation", cascade="all, delete-orphan", order_by="Note.id"
     )
-    dimension_rows: Mapped[list[ObservationDimension]] = relationship(
-        cascade="all, delete-orphan"
-    )
+    dimension_rows: Mapped[list[ObservationDimension]] = relationship(cascade="all, delete-orphan")
 
 
 class ObservationDimension(Base):
@@ -145,7 +143,7 @@ class Citation(Base):
 
 
 class Note(Base):
-    """What a source says about a value beyond its sentence (a footnote moving its date, a scope)."""
+    """What a source says of a value beyond its sentence (a footnote moving its date, a scope)."""
 
     __tablename__ = "notes"
     __table_args__ = (CheckConstraint("start_offset < end_offset", name="ck_note_span"),)

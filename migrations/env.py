@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from app.config import get_settings
 from app.db import make_engine
 from app.models import Base
-from app.config import get_settings
 
 target_metadata = Base.metadata
 

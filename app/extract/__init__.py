@@ -1,0 +1,1 @@
+"""Pure readers that pull figures and period phrases out of source texts."""

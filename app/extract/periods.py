@@ -1,0 +1,396 @@
+"""Find period phrases ("By December 2024", "截至2025年12月") and read them as ISO 8601.
+
+Periods are written as "2025" (year), "2024-12" (month), "2025-Q1" (quarter),
+"2024-12-31" (day) or an interval of two of these, "2024-01/2024-09".
+
+A phrase without a year ("By December", "In the first quarter", "From January to
+September") is read as the latest such period that had ended by the reference
+date, the day the source was published: statistics describe completed periods, so
+"In January" in a report published on 2025-01-15 means January 2024.  "This year"
+and "last year" count from the reference year instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["PeriodMention", "find_periods", "parse_period", "period_bounds", "shift_years"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period phrase as written in a text and the period it names."""
+
+    start: int
+    end: int
+    text: str
+    period: str
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_COUNTS = {"two": 2, "three": 3, "二": 2, "三": 3}
+_CN_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Phrases never run across a line break, so "space" here excludes newlines.
+_S = r"[^\S\n]"
+_Y = r"(?:19|20)[0-9]{2}"
+_MON = r"(?<![A-Za-z])[A-Z][A-Za-z]{2,9}(?![A-Za-z])\.?"
+_WORD_END = r"(?![A-Za-z])"
+_YEAR_REF = rf"(?:(?P<y>{_Y})(?![0-9])|(?i:(?P<rel>this|last){_S}+year|the{_S}+year){_WORD_END})"
+_OF_YEAR = rf"(?:{_S}+(?i:of){_S}+{_YEAR_REF})?"
+_PERIOD_FORM = re.compile(
+    r"(?P<y>[0-9]{4})(?:-Q(?P<q>[1-4])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?"
+)
+_LEAD = re.compile(
+    rf"(?:\b(?i:by|as{_S}+of|up{_S}+to|since|in|until|till|during|from|at|the{_S}+year{_S}+of)"
+    rf"{_S}+(?i:the{_S}+)?|(?:截至|截止到?|到){_S}*)$"
+)
+
+_Reader = Callable[[re.Match[str], datetime.date], str | None]
+
+
+def find_periods(text: str, *, reference: datetime.date) -> list[PeriodMention]:
+    """Every period phrase in a text, in order; overlapping readings keep the longest."""
+    candidates: list[tuple[int, int, str]] = []
+    for pattern, reader in _READERS:
+        for match in pattern.finditer(text):
+            try:
+                period = reader(match, reference)
+            except ValueError:  # a day or month that does not exist, such as "February 30"
+                continue
+            if period is not None:
+                candidates.append((_lead_start(text, match.start()), match.end(), period))
+    mentions: list[PeriodMention] = []
+    for start, end, period in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if not mentions or start >= mentions[-1].end:
+            mentions.append(PeriodMention(start, end, text[start:end], period))
+    return mentions
+
+
+def parse_period(text: str, *, reference: datetime.date) -> str | None:
+    """The period named by one phrase or table header, or None when it names none."""
+    mentions = find_periods(text, reference=reference)
+    return mentions[0].period if mentions else None
+
+
+def period_bounds(period: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day covered by an ISO 8601 period or interval of periods."""
+    first, slash, last = period.partition("/")
+    try:
+        start, end = _point_bounds(first)[0], _point_bounds(last if slash else first)[1]
+    except ValueError as error:
+        raise ValueError(f"not an ISO 8601 period: {period!r}") from error
+    if start > end:
+        raise ValueError(f"interval ends before it starts: {period!r}")
+    return start, end
+
+
+def shift_years(period: str, years: int) -> str:
+    """The same period some years away: shift_years("2025-12", -1) == "2024-12".
+
+    A 29 February moved to a common year becomes 28 February.
+    """
+    period_bounds(period)
+    shifted = "/".join(_shift_point(point, years) for point in period.split("/"))
+    period_bounds(shifted)
+    return shifted
+
+
+def _shift_point(point: str, years: int) -> str:
+    year, rest = int(point[:4]) + years, point[4:]
+    if rest == "-02-29" and not calendar.isleap(year):
+        rest = "-02-28"
+    return f"{year:04d}{rest}"
+
+
+def _point_bounds(point: str) -> tuple[datetime.date, datetime.date]:
+    form = _PERIOD_FORM.fullmatch(point)
+    if form is None:
+        raise ValueError(point)
+    year = int(form["y"])
+    if form["d"]:
+        day = datetime.date(year, int(form["m"]), int(form["d"]))
+        return day, day
+    if form["m"]:
+        first_month = last_month = int(form["m"])
+    elif form["q"]:
+        last_month = 3 * int(form["q"])
+        first_month = last_month - 2
+    else:
+        first_month, last_month = 1, 12
+    last_day = calendar.monthrange(year, last_month)[1]
+    return datetime.date(year, first_month, 1), datetime.date(year, last_month, last_day)
+
+
+def _lead_start(text: str, start: int) -> int:
+    """Widen a phrase over the preposition that introduces it: "By", "as of", "截至"."""
+    lead = _LEAD.search(text, max(0, start - 24), start)
+    return lead.start() if lead else start
+
+
+def _month_number(word: str) -> int | None:
+    """The month a name or abbreviation denotes, tolerating doubled letters.
+
+    The sources contain typos such as "Junn 2024"; no English month name has a
+    doubled letter, so collapsing doubled letters recovers the name.
+    """
+    return _MONTHS.get(re.sub(r"(.)\1+", r"\1", word.rstrip(".").lower()))
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _months(year: int, first: int, last: int) -> str:
+    return f"{_month(year, first)}/{_month(year, last)}"
+
+
+def _year_of(match: re.Match[str], reference: datetime.date) -> int | None:
+    """The year a phrase names: written, "this year", "last year"; None for "the year"."""
+    if match["y"]:
+        return int(match["y"])
+    if match["rel"]:
+        return reference.year - (match["rel"].lower() == "last")
+    return None
+
+
+def _resolve(build: Callable[[int], str], year: int | None, reference: datetime.date) -> str:
+    """The period built for a known year, or else the latest one ended by the reference date."""
+    if year is not None:
+        return build(year)
+    current = build(reference.year)
+    return current if period_bounds(current)[1] <= reference else build(reference.year - 1)
+
+
+def _read_month_range(match: re.Match[str], reference: datetime.date) -> str | None:
+    """ "from January to August in 2025", "from Dec. 2023 to Dec. 2024"."""
+    first, last = _month_number(match["m1"]), _month_number(match["m2"])
+    if first is None or last is None:
+        return None
+
+    def build(end_year: int) -> str:
+        start_year = int(match["y1"]) if match["y1"] else end_year - (first > last)
+        return f"{_month(start_year, first)}/{_month(end_year, last)}"
+
+    if known := match["y2"] or match["y"]:
+        return build(int(known))
+    if match["y1"]:
+        return build(int(match["y1"]) + (first > last))
+    return _resolve(build, None, reference)
+
+
+def _read_month_day(match: re.Match[str], reference: datetime.date) -> str | None:
+    """ "October 31, 2024", "Feb. 5", "As of January 9", "Jun.18"."""
+    month, day = _month_number(match["m"]), int(match["d"])
+    if month is None:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    return _resolve(lambda y: datetime.date(y, month, day).isoformat(), year, reference)
+
+
+def _read_iso_day(match: re.Match[str], _: datetime.date) -> str:
+    return datetime.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+
+
+def _read_chinese(match: re.Match[str], _: datetime.date) -> str:
+    """ "2025年12月", "2024年底", "2025年仅一季度", "2024年前三季度", "2025年上半年"."""
+    year = int(match["y"])
+    if match["d"]:
+        return datetime.date(year, int(match["m"]), int(match["d"])).isoformat()
+    if match["m"]:
+        return _month(year, int(match["m"]))
+    if match["end"]:
+        return _month(year, 12)
+    if match["h"]:
+        return _months(year, 1, 6) if match["h"] == "上" else _months(year, 7, 12)
+    if match["q"]:
+        return f"{year:04d}-Q{_CN_QUARTERS[match['q']]}"
+    if match["nq"]:
+        return _months(year, 1, 3 * _COUNTS[match["nq"]])
+    return f"{year:04d}"
+
+
+def _read_quarter(match: re.Match[str], reference: datetime.date) -> str:
+    """ "the first quarter of 2025", "In the third quarter"."""
+    quarter = _ORDINALS[match["o"].lower()]
+    return _resolve(lambda y: f"{y:04d}-Q{quarter}", _year_of(match, reference), reference)
+
+
+def _read_code(match: re.Match[str], _: datetime.date) -> str | None:
+    """Report codes: "Q3 2024" is a quarter, "H1 2024" a half year."""
+    year, number = int(match["y"]), int(match["n"])
+    if match["k"] == "Q":
+        return f"{year:04d}-Q{number}"
+    return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
+
+
+def _read_first_quarters(match: re.Match[str], reference: datetime.date) -> str:
+    """ "the first three quarters of 2024" -> "2024-01/2024-09"."""
+    last = 3 * _COUNTS[match["n"].lower()]
+    return _resolve(lambda y: _months(y, 1, last), _year_of(match, reference), reference)
+
+
+def _read_half(match: re.Match[str], reference: datetime.date) -> str:
+    """ "the first half of 2025", "In the first half of the year"."""
+    first = 1 if match["o"].lower() == "first" else 7
+    return _resolve(lambda y: _months(y, first, first + 5), _year_of(match, reference), reference)
+
+
+def _read_end_of(match: re.Match[str], reference: datetime.date) -> str | None:
+    """ "the end of 2025", "the end of December 2025", "the end of last year" -> a month."""
+    if not match["m"]:
+        return _resolve(lambda y: _month(y, 12), _year_of(match, reference), reference)
+    month = _month_number(match["m"])
+    if month is None:
+        return None
+    year = int(match["my"]) if match["my"] else None
+    return _resolve(lambda y: _month(y, month), year, reference)
+
+
+def _read_plan_start(match: re.Match[str], _: datetime.date) -> str | None:
+    """A plan period's beginning is measured from the end of the year before it starts.
+
+    "the beginning of the 14th Five-Year Plan period (2021–2025)" -> "2020-12".
+    """
+    first, last = int(match["y1"]), int(match["y2"])
+    return _month(first - 1, 12) if first <= last else None
+
+
+def _read_month_year(match: re.Match[str], _: datetime.date) -> str | None:
+    """ "December 2024", "Dec. 2023", "December, 2024", "Junn 2024"."""
+    month = _month_number(match["m"])
+    return _month(int(match["y"]), month) if month else None
+
+
+def _read_month_alone(match: re.Match[str], reference: datetime.date) -> str | None:
+    """ "By December", "In June" (a preposition is required: "May" alone is too ambiguous)."""
+    month = _month_number(match["m"])
+    return _resolve(lambda y: _month(y, month), None, reference) if month else None
+
+
+def _read_relative_year(match: re.Match[str], reference: datetime.date) -> str:
+    """ "last year", "this year", "earlier this year"."""
+    return f"{reference.year - (match['rel'].lower() == 'last'):04d}"
+
+
+def _read_year_range(match: re.Match[str], _: datetime.date) -> str | None:
+    first, last = int(match["y1"]), int(match["y2"])
+    return f"{first:04d}/{last:04d}" if first < last else None
+
+
+def _read_year(match: re.Match[str], _: datetime.date) -> str:
+    return match["y"]
+
+
+_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (
+        re.compile(
+            rf"(?i:from|between){_S}+(?P<m1>{_MON})(?:{_S}*,?{_S}*(?P<y1>{_Y}))?"
+            rf"{_S}+(?i:to|and|through|until){_S}+(?P<m2>{_MON})(?:{_S}*,?{_S}*(?P<y2>{_Y}))?"
+            rf"(?:{_S}*,?{_S}+(?i:in|of){_S}+(?P<y>{_Y}))?(?![0-9])"
+        ),
+        _read_month_range,
+    ),
+    (
+        re.compile(
+            rf"(?P<m>{_MON}){_S}*(?P<d>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
+            rf"(?:,{_S}*(?P<y>{_Y})(?![0-9]))?"
+        ),
+        _read_month_day,
+    ),
+    (
+        re.compile(rf"(?<![0-9/-])(?P<y>{_Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9-])"),
+        _read_iso_day,
+    ),
+    (
+        re.compile(
+            rf"(?<![0-9])(?P<y>{_Y})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12][0-9]|3[01]|0?[1-9])日)?"
+            r"|(?P<end>底|末)|(?P<h>[上下])半年|(?:仅|第)?(?P<q>[一二三四1-4])季度"
+            r"|前(?P<nq>[二三])季度)?"
+        ),
+        _read_chinese,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:the{_S}+)?(?P<o>first|second|third|fourth){_S}+quarter){_WORD_END}"
+            rf"{_OF_YEAR}"
+        ),
+        _read_quarter,
+    ),
+    (re.compile(rf"\b(?P<k>[QH])(?P<n>[1-4]){_S}+(?P<y>{_Y})(?![0-9])"), _read_code),
+    (
+        re.compile(
+            rf"\b(?i:(?:the{_S}+)?first{_S}+(?P<n>two|three){_S}+quarters){_WORD_END}{_OF_YEAR}"
+        ),
+        _read_first_quarters,
+    ),
+    (
+        re.compile(rf"\b(?i:(?:the{_S}+)?(?P<o>first|second){_S}+half){_WORD_END}{_OF_YEAR}"),
+        _read_half,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:the{_S}+)?end{_S}+of){_S}+"
+            rf"(?:(?P<m>{_MON})(?:{_S}*,?{_S}*(?P<my>{_Y})(?![0-9]))?|{_YEAR_REF})"
+        ),
+        _read_end_of,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:the{_S}+)?(?:beginning|start){_S}+of{_S}+)[^()\n]{{0,80}}?"
+            rf"\({_S}*(?P<y1>{_Y}){_S}*[–-]{_S}*(?P<y2>{_Y}){_S}*\)"
+        ),
+        _read_plan_start,
+    ),
+    (re.compile(rf"(?P<m>{_MON}){_S}*,?{_S}*(?P<y>{_Y})(?![0-9])"), _read_month_year),
+    (
+        re.compile(
+            rf"\b(?i:in|by|as{_S}+of|up{_S}+to|since|until|till|during|from){_S}+"
+            rf"(?P<m>{_MON})(?!\.?{_S}*,?{_S}*[0-9])"
+        ),
+        _read_month_alone,
+    ),
+    (
+        re.compile(rf"\b(?i:(?:earlier{_S}+)?(?P<rel>this|last){_S}+year){_WORD_END}"),
+        _read_relative_year,
+    ),
+    (
+        re.compile(
+            rf"(?<![A-Za-z0-9_/.-])(?P<y1>{_Y}){_S}*[–-]{_S}*(?P<y2>{_Y})(?![A-Za-z0-9_/-])"
+        ),
+        _read_year_range,
+    ),
+    (
+        re.compile(
+            rf"(?<![A-Za-z0-9_/.+-])(?P<y>{_Y})(?![0-9A-Za-z_/]|[.,][0-9]"
+            rf"|{_S}*(?:%|(?i:per{_S}?cent|percentage|(?:ten{_S}+)?thousand|million|billion|trillion))"
+            r"|[万亿])"
+        ),
+        _read_year,
+    ),
+)

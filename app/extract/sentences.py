@@ -1,0 +1,728 @@
+"""Reading the figures of running text: which indicator, breakdown and period each number gives.
+
+The rules are general; the catalogue supplies the words. A number is a value of an indicator
+when a catalogue phrase names it in the same clause: right after it ("1,108 million Internet
+users"), or before it joined by a verb ("the number of rural Internet users ... had amounted
+to 313 million"). Around such levels, the words before a number say what else it is: a change
+("an increase of 16.08 million compared to December 2023"), a share ("accounting for 28.2% of
+the total") or a rate ("the penetration rate climbing to 80.1 percent"). Lists given
+"respectively", and ratios ("51.1:48.9"), pair numbers with the breakdown values named before
+them, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+from app.extract.context import SourceContext
+from app.extract.numbers import Quantity, find_quantities
+from app.extract.periods import PeriodMention, find_periods, shift_years
+from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
+from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
+from app.extract.terms import TermHit, without_marks
+
+_CLAUSE_BREAK = re.compile(r"[,;，；]")
+_LINK = re.compile(
+    r"^(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
+    r"(?:\([^)]*\)\s*)?"
+    r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
+    r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
+    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"generated|"
+    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_AUXILIARIES = re.compile(
+    r"^\s*(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
+_FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
+    r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped)(?:\s+by)?|"
+    r"增长|提高|增加|下降|减少)\s*$",
+    re.IGNORECASE,
+)
+_FALL = re.compile(
+    r"(?:\b(?:decrease|drop|decline|down|fell|dropped|declined)\b|下降|减少)[^\d]*$", re.IGNORECASE
+)
+_FALL_AFTER = re.compile(r"^\s*(?:year-on-year\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
+)
+_SHARE_BEFORE = re.compile(
+    r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
+    r"representing|represented|taking\s+up|took\s+up|proportion\s+(?:had\s+)?"
+    r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
+    re.IGNORECASE,
+)
+_RATE_WORDS = re.compile(
+    r"(?:penetration\s+rate|adoption\s+rate|usage\s+rate|utilization\s+rate|普及率)"
+    r"[^,;，；\d]*$",
+    re.IGNORECASE,
+)
+_BASE_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I
+)
+_BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
+_YEAR_ON_YEAR = re.compile(r"year-on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
+_GROUP_SIZE_BEFORE = re.compile(r"(?:user\s+size\s+of|with)\s*$", re.IGNORECASE)
+_GROUP_SIZE_AFTER = re.compile(r"^\s*users\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
+_RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",
+    re.IGNORECASE,
+)
+_COUNT_UNITS = frozenset(
+    {
+        "persons",
+        "addresses",
+        "domains",
+        "stations",
+        "ports",
+        "connections",
+        "websites",
+        "pages",
+        "services",
+        "cities",
+        "clusters",
+        "enterprises",
+        "countries_and_regions",
+        "downloads",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A value assigned in the running text, that later changes and shares refer back to."""
+
+    indicator: str
+    dimensions: dict[str, str]
+    period: str
+
+
+@dataclass
+class ParagraphState:
+    """What carries from one sentence to the next within a paragraph."""
+
+    paragraph: int = -1
+    period: str | None = None
+    levels: list[Level] = field(default_factory=list)
+    base: str | None = None
+
+
+def fits(quantity_unit: str, indicator_unit: str) -> bool:
+    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``."""
+    if quantity_unit == indicator_unit:
+        return True
+    return quantity_unit == "count" and indicator_unit in _COUNT_UNITS
+
+
+@dataclass
+class SentenceReader:
+    """Reads the sentences of one source, in order, carrying context within paragraphs."""
+
+    context: SourceContext
+    state: ParagraphState = field(default_factory=ParagraphState)
+    records: list[Record] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def read(self, sentence: Sentence) -> None:
+        """Read one sentence; the period a paragraph sets does not reach the next paragraph."""
+        if sentence.paragraph != self.state.paragraph:
+            self.state = ParagraphState(paragraph=sentence.paragraph)
+        _SentenceRun(self, sentence).read()
+
+    def read_heading(self, heading: Span) -> None:
+        """A headline's figures ("我国网民规模达11.25亿人"); numbering and captions give none."""
+        self.state = ParagraphState(paragraph=-2)
+        _SentenceRun(self, Sentence(heading, (), -2)).read()
+        self.state = ParagraphState()
+
+    def read_note(self, footnote: Footnote) -> None:
+        """A footnote's own figures ("urban Internet users reached 795.24 million"), dated by
+        the report unless the note says otherwise."""
+        self.state = ParagraphState(paragraph=-1)
+        _SentenceRun(self, Sentence(footnote.span, (), -1)).read()
+        self.state = ParagraphState()
+
+
+class _SentenceRun:
+    """The reading of one sentence."""
+
+    def __init__(self, reader: SentenceReader, sentence: Sentence) -> None:
+        self.reader = reader
+        self.ctx = reader.context
+        self.state = reader.state
+        self.sentence = sentence
+        self.text = sentence.span.text
+        self.offset = sentence.span.start
+        self.quantities = [q for q in find_quantities(self.text) if self._is_figure(q)]
+        self.periods = find_periods(self.text, reference=self.ctx.reference)
+        self.hits = self.ctx.finder.find(self.text)
+        self.attribution = self._sentence_attribution()
+        self.period = self._sentence_period()
+        self.levels: list[Level] = []
+        self.changed: Level | None = None
+
+    def _is_figure(self, quantity: Quantity) -> bool:
+        """Whether the structure of the text leaves the number a figure (not a heading's
+        numbering, a URL's digits or a footnote number)."""
+        start = self.offset + quantity.start
+        token = Span(start, self.offset + quantity.end, quantity.text)
+        return leave_out_reason(self.ctx.document, token) is None
+
+    # --- the sentence as a whole -------------------------------------------------------------
+
+    def _sentence_attribution(self) -> str | None:
+        """Who the sentence credits: "According to X, ...", or a footnote citing X at its end."""
+        match = _ACCORDING_TO.match(self.text)
+        if match:
+            body = self.ctx.catalogue.body(match.group("body"))
+            return body or _tidy_body(match.group("body"))
+        last_clause = self._clause_start(len(self.text.rstrip(" .。")))
+        return self._credited(last_clause, len(self.text))
+
+    def _credited(self, start: int, end: int) -> str | None:
+        """The body a source-citing footnote marked between ``start`` and ``end`` names."""
+        for position, mark in self.sentence.marks:
+            footnote = self.ctx.document.footnotes.get(mark)
+            inside = start <= position - self.offset <= end
+            if inside and footnote is not None and footnote.body_attribution is not None:
+                return self.ctx.catalogue.body(footnote.body_attribution) or (
+                    footnote.body_attribution
+                )
+        return None
+
+    def _attribution_for(self, quantity: Quantity) -> str | None:
+        """A footnote inside the sentence credits its own clause; one at the end, the sentence."""
+        clause = self._credited(self._clause_start(quantity.start), self._clause_end(quantity.end))
+        return self.attribution or clause
+
+    def _sentence_period(self) -> str | None:
+        """The period for figures the sentence does not date near them: what the paragraph
+        said before, else the sentence's first date, else the report's. Later sentences
+        inherit the sentence's first month, quarter or day (a bare year is too loose to)."""
+        inherited = self.state.period
+        dates = self._dates()
+        if dates and len(dates[0].period) > 4:
+            self.state.period = dates[0].period
+        if inherited is not None:
+            return inherited
+        return dates[0].period if dates else self.ctx.default_period
+
+    def _dates(self) -> list[PeriodMention]:
+        """The periods that date figures: not a change's base, not part of a number, and not
+        the day the source was published (a dateline, "BEIJING, Feb. 5")."""
+        published = self.ctx.reference.isoformat()
+        return [
+            mention
+            for mention in self.periods
+            if not self._is_base(mention)
+            and not self._inside_quantity(mention)
+            and mention.period != published
+        ]
+
+    def _quantity_between(self, mention: PeriodMention, quantity: Quantity) -> bool:
+        return any(_between(mention, quantity, other) for other in self.quantities)
+
+    def _is_base(self, mention: PeriodMention) -> bool:
+        """Whether a period is what a change is measured from ("from December 2023")."""
+        before = self.text[: mention.start]
+        if "/" in mention.period:
+            return False
+        return bool(_BASE_BEFORE.search(before) or _BASE_START.match(mention.text))
+
+    def _inside_quantity(self, mention: PeriodMention) -> bool:
+        return any(q.start <= mention.start < q.end for q in self.quantities)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def read(self) -> None:
+        index = 0
+        while index < len(self.quantities):
+            run = self._run_from(index)
+            if len(run) > 1:
+                self._read_list(run)
+            else:
+                self._read_one(run[0], index)
+            index += len(run)
+        self.state.levels.extend(self.levels)
+
+    def _run_from(self, index: int) -> list[Quantity]:
+        """Numbers listed together ("36.2%, 32.0%, 30.8% and 25.1%, respectively", "51.1:48.9")."""
+        run = [self.quantities[index]]
+        for following in self.quantities[index + 1 :]:
+            glue = self.text[run[-1].end : following.start]
+            if following.unit != run[0].unit or not _RUN_GLUE.match(glue):
+                break
+            run.append(following)
+        if len(run) < 2:
+            return run
+        ratio = all(self.text[a.end : b.start] == ":" for a, b in pairwise(run))
+        if ratio or _RESPECTIVELY.match(self.text[run[-1].end :]):
+            return run
+        if _RANGE_BEFORE.search(self.text[: run[0].start]):
+            return run
+        return run[:1]
+
+    def _read_list(self, run: list[Quantity]) -> None:
+        if _RANGE_BEFORE.search(self.text[: run[0].start]):
+            for quantity in run:
+                self._leave_out(quantity, "a range (between one figure and another)")
+            return
+        segment_start = self._segment_start(run[0].start)
+        hits = [hit for hit in self.hits if segment_start <= hit.start and hit.end <= run[0].start]
+        for dimension in self._dimensions_in(hits):
+            values = [value for hit in hits for value in hit.dimension_values(dimension)]
+            if len(values) < len(run):
+                continue
+            subject = self._list_subject(hits, dimension)
+            if subject is None:
+                break
+            for quantity, value in zip(run, values[-len(run) :], strict=True):
+                dims = {**subject[1], dimension: value}
+                self._read_one_with(quantity, subject[0], dims)
+            return
+        for quantity in run:
+            self._leave_out(quantity, "a list whose items the catalogue does not name")
+
+    def _dimensions_in(self, hits: list[TermHit]) -> list[str]:
+        names: list[str] = []
+        for hit in reversed(hits):
+            for term in hit.terms:
+                for name, _ in term.dimensions:
+                    if name not in names:
+                        names.append(name)
+        return names
+
+    def _list_subject(
+        self, hits: list[TermHit], dimension: str
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        for hit in reversed(hits):
+            for term in sorted(hit.indicator_terms, key=lambda t: -t.priority):
+                assert term.indicator is not None
+                spec = self.ctx.catalogue.indicators[term.indicator]
+                dims = {name: value for name, value in term.dimensions if name != dimension}
+                return spec, dims
+        return None
+
+    def _read_one(self, quantity: Quantity, index: int) -> None:
+        before = self.text[self._clause_start(quantity.start) : quantity.start]
+        after = self.text[quantity.end : self._clause_end(quantity.end)]
+        if _RANGE_BEFORE.search(self.text[: quantity.start]):
+            self._leave_out(quantity, "a range (between one figure and another)")
+            return
+        lead = _before_qualifier(self.text, quantity)
+        if quantity.unit != "percentage_points" and _SHARE_BEFORE.search(lead):
+            subject = self._share_subject(quantity)
+            if subject is not None:
+                self._read_one_with(quantity, *subject)
+                return
+        if (
+            quantity.unit == "percentage_points"
+            or _CHANGE_BEFORE.search(lead)
+            or _CHANGE_AFTER.match(after)
+        ):
+            self._read_change(quantity, before, after)
+            return
+        if _TO_BEFORE.search(lead) and self.changed is not None:
+            changed = self.ctx.catalogue.indicators[self.changed.indicator]
+            self._read_one_with(quantity, changed, dict(self.changed.dimensions))
+            return
+        if self._converted(quantity):
+            self._leave_out(quantity, "the previous figure converted to another currency")
+            return
+        counted = self._group_size(quantity, lead, after)
+        if counted is not None:
+            self._read_one_with(quantity, *counted)
+            return
+        if _FROM_BEFORE.search(before) and index > 0 and self.levels:
+            previous = self.levels[-1]
+            spec = self.ctx.catalogue.indicators[previous.indicator]
+            if fits(quantity.unit, spec.unit):
+                self._read_one_with(quantity, spec, dict(previous.dimensions))
+                return
+        subject = self._subject_for(quantity)
+        if subject is None:
+            self._leave_out(quantity, "no indicator in the catalogue names it here")
+            return
+        self._read_one_with(quantity, *subject)
+
+    # --- subjects ----------------------------------------------------------------------------
+
+    def _converted(self, quantity: Quantity) -> bool:
+        """ "1.2 trillion yuan (about 171.39 billion U.S. dollars)": the bracket only converts."""
+        index = self.quantities.index(quantity)
+        if index == 0:
+            return False
+        previous = self.quantities[index - 1]
+        between = self.text[previous.end : _number_start(quantity)]
+        currencies = {"yuan", "usd"}
+        return (
+            between.strip() == "("
+            and previous.unit in currencies
+            and quantity.unit in currencies
+            and previous.unit != quantity.unit
+        )
+
+    def _group_size(
+        self, quantity: Quantity, lead: str, after: str
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """The size of the group a rate just given is of: "reached 24.0%, with 75.17 million
+        users", "reached 24.6%, with the user size of 38.49 million"."""
+        if quantity.unit != "count" or not self.levels:
+            return None
+        if not (_GROUP_SIZE_BEFORE.search(lead) or _GROUP_SIZE_AFTER.match(after)):
+            return None
+        level = self.levels[-1]
+        counts = self.ctx.catalogue.indicators[level.indicator].counts
+        if counts is None:
+            return None
+        return self.ctx.catalogue.indicators[counts], dict(level.dimensions)
+
+    def _share_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """What "accounting for X%" is a share of: a phrase in its clause, else the last level."""
+        clause_start = self._clause_start(quantity.start)
+        for hit in reversed([h for h in self.hits if clause_start <= h.start < quantity.start]):
+            for term in hit.indicator_terms:
+                resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)
+                if resolved is not None:
+                    return resolved
+        for level in reversed(self.levels):
+            spec = self.ctx.catalogue.indicators[level.indicator]
+            if spec.share is not None or spec.unit == "percent":
+                return self._resolve(level.indicator, dict(level.dimensions), quantity)
+        return None
+
+    def _subject_for(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        limit = self._clause_end(quantity.end)
+        for following in self.quantities:
+            if following.start >= quantity.end:
+                limit = min(limit, following.start)
+                break
+        after = [hit for hit in self.hits if quantity.end <= hit.start < limit]
+        candidates = sorted(
+            ((term, hit) for hit in after for term in hit.indicator_terms),
+            key=lambda pair: (-pair[0].priority, pair[1].start),
+        )
+        for term, hit in candidates:
+            gap = without_marks(self.text[quantity.end : hit.start])
+            resolved = self._resolve_following(term.indicator, dict(term.dimensions), quantity, gap)
+            if resolved is not None:
+                return resolved
+        return self._subject_before(quantity)
+
+    def _resolve_following(
+        self, code: str | None, dims: dict[str, str], quantity: Quantity, gap: str
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """A phrase after a number names it when it follows at once ("1,108 million Internet
+        users"); after a percentage it may stand further off, but "47.6% of Internet users"
+        names only whose share it is, not what the share is of."""
+        if code is None:
+            return None
+        spec = self.ctx.catalogue.indicators[code]
+        if quantity.unit != "percent":
+            return (
+                (spec, dims)
+                if _FOLLOWING_COUNT.match(gap) and fits(quantity.unit, spec.unit)
+                else None
+            )
+        if spec.unit == "percent":
+            return spec, dims
+        if spec.share is None or _DENOMINATOR.match(gap):
+            return None
+        return self.ctx.catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
+
+    def _subject_before(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        clause_start = self._clause_start(quantity.start)
+        stop = _number_start(quantity)
+        before = [h for h in self.hits if clause_start <= h.start and h.end <= stop]
+        ranked: list[tuple[tuple[int, int, int], tuple[IndicatorSpec, dict[str, str]]]] = []
+        for distance, hit in enumerate(reversed(before)):
+            gap = without_marks(self.text[hit.end : stop])
+            elliptical = _THAT_OF.search(self.text[: hit.start]) and not gap.strip()
+            if not (elliptical or self._linked(gap, quantity)):
+                continue
+            for term in hit.indicator_terms:
+                resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)
+                if resolved is not None:
+                    exact = resolved[0].code == term.indicator
+                    ranked.append(((0 if exact else 1, -term.priority, distance), resolved))
+        if ranked:
+            return min(ranked, key=lambda pair: pair[0])[1]
+        rate = _RATE_WORDS.search(self.text[clause_start:stop])
+        if rate is not None:
+            return self._rate_subject(quantity)
+        return None
+
+    @staticmethod
+    def _linked(gap: str, quantity: Quantity) -> bool:
+        """Whether a phrase and the number after it read as subject, verb, figure: "users
+        reached 822 million", "网民规模达11.25亿", or with no verb at all in Chinese."""
+        if gap == "" or _LINK.match(gap):
+            return True
+        return quantity.qualifier is not None and bool(_AUXILIARIES.match(gap))
+
+    def _rate_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        level = self._last_level(lambda spec: spec.rate is not None or spec.unit == "percent")
+        if level is None:
+            level = self._named_before(quantity)
+        if level is None:
+            return None
+        spec = self.ctx.catalogue.indicators[level.indicator]
+        if spec.rate is not None:
+            spec = self.ctx.catalogue.indicators[spec.rate]
+        if not fits(quantity.unit, spec.unit):
+            return None
+        return spec, dict(level.dimensions)
+
+    def _named_before(self, quantity: Quantity) -> Level | None:
+        """A rate named earlier in the sentence without a figure of its own ("Internet usage
+        among people aged 60 and above ... with the usage rate reaching 53.7%")."""
+        for hit in reversed([h for h in self.hits if h.end <= quantity.start]):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                spec = self.ctx.catalogue.indicators[term.indicator]
+                if spec.unit == "percent" or spec.rate is not None:
+                    period = self._own_period(quantity) or self.period
+                    if period is not None:
+                        return Level(term.indicator, dict(term.dimensions), period)
+        return None
+
+    def _resolve(
+        self, code: str | None, dims: dict[str, str], quantity: Quantity
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """The indicator a number gives when a phrase for ``code`` names it, if the units agree."""
+        if code is None:
+            return None
+        spec = self.ctx.catalogue.indicators[code]
+        if fits(quantity.unit, spec.unit):
+            return spec, dims
+        if quantity.unit == "percent" and spec.share is not None:
+            return self.ctx.catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
+        return None
+
+    def _last_level(self, accept: Callable[[IndicatorSpec], bool]) -> Level | None:
+        """The latest level in the paragraph whose indicator ``accept`` takes."""
+        for level in reversed([*self.state.levels, *self.levels]):
+            if accept(self.ctx.catalogue.indicators[level.indicator]):
+                return level
+        return None
+
+    # --- changes -----------------------------------------------------------------------------
+
+    def _read_change(self, quantity: Quantity, before: str, after: str) -> None:
+        growth = quantity.unit == "percent"
+        points = quantity.unit == "percentage_points"
+
+        def accept(spec: IndicatorSpec) -> bool:
+            if points:
+                return spec.unit == "percent"
+            if growth:
+                return spec.unit != "percent"
+            return fits(quantity.unit, spec.unit)
+
+        level = self._changed_subject(quantity, accept) or self._last_level(accept)
+        if level is None:
+            self._leave_out(quantity, "a change of a figure the catalogue does not name")
+            return
+        base = self._change_base(quantity, before, after, level.period)
+        if base is None:
+            self._leave_out(quantity, "a change with no period it is measured from")
+            return
+        self.changed = level
+        suffix = GROWTH_SUFFIX if growth else CHANGE_SUFFIX
+        spec = self.ctx.catalogue.indicators[level.indicator + suffix]
+        dims = {**level.dimensions, "compared_with": base}
+        falling = _FALL.search(_before_qualifier(self.text, quantity)) or _FALL_AFTER.match(after)
+        self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
+
+    def _changed_subject(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> Level | None:
+        """What a change is of when its clause names it ("the penetration rate was up 9.7
+        percentage points"), dated like a level in the same place would be."""
+        clause_start = self._clause_start(quantity.start)
+        hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
+        for hit in reversed(hits):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                if accept(self.ctx.catalogue.indicators[term.indicator]):
+                    period = self._own_period(quantity) or self.period
+                    if period is not None:
+                        return Level(term.indicator, dict(term.dimensions), period)
+        return None
+
+    def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
+        for mention in self.periods:
+            follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
+            if follows and self._is_base(mention):
+                self.state.base = mention.period
+                return mention.period
+            if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
+                self.state.base = mention.period
+                return mention.period
+        if _YEAR_ON_YEAR.search(after) or _YEAR_ON_YEAR.search(before):
+            return shift_years(period, -1)
+        if _SAME_PERIOD.search(after):
+            return self.state.base
+        if _YEAR_ON_YEAR.search(self.text):
+            return shift_years(period, -1)
+        return None
+
+    # --- records -----------------------------------------------------------------------------
+
+    def _read_one_with(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
+        resolved = self._resolve(spec.code, dims, quantity)
+        if resolved is None:
+            self._leave_out(quantity, f"its unit does not fit {spec.code} ({spec.unit})")
+            return
+        spec, dims = resolved
+        period = self._own_period(quantity) or self.period
+        if period is None:
+            self._leave_out(quantity, "no period is given for it")
+            return
+        self._record(quantity, spec, dims, period, remember=True)
+
+    def _own_period(self, quantity: Quantity) -> str | None:
+        """The period of the number's own clause, nearest first; else the nearest before it."""
+        start, end = self._clause_start(quantity.start), self._clause_end(quantity.end)
+        dates = self._dates()
+        in_clause = [
+            m
+            for m in dates
+            if start <= m.start and m.end <= end and not self._quantity_between(m, quantity)
+        ]
+        if in_clause:
+            nearest = min(in_clause, key=lambda m: _distance(m, quantity))
+            return nearest.period
+        before = [m for m in dates if m.end <= quantity.start]
+        return before[-1].period if before else None
+
+    def _record(
+        self,
+        quantity: Quantity,
+        spec: IndicatorSpec,
+        dims: dict[str, str],
+        period: str,
+        *,
+        remember: bool,
+        negative: bool = False,
+    ) -> None:
+        """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
+        dated = period
+        notes, period = self._notes_for(quantity, period)
+        record = Record(
+            indicator=spec.code,
+            dimensions=dimensions_of(dims),
+            period=period,
+            value=-quantity.value if negative else quantity.value,
+            precision=quantity.precision,
+            report=self.ctx.report,
+            evidence=Evidence(
+                source=self.ctx.source,
+                start=self.offset,
+                end=self.offset + len(self.text),
+                quote=self.text,
+                as_reported=quantity.text,
+                value_start=self.offset + quantity.start,
+                value_end=self.offset + quantity.end,
+            ),
+            qualifier=quantity.qualifier,
+            attributed_to=self._attribution_for(quantity),
+            notes=tuple(notes),
+            moved_from=dated if period != dated else None,
+        )
+        self.reader.records.append(record)
+        if remember:
+            self.levels.append(Level(spec.code, dict(dims), period))
+
+    def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
+        start = self.offset + self._clause_start(quantity.start)
+        end = self.offset + self._clause_end(quantity.end)
+        notes: list[NoteRef] = []
+        for position, mark in self.sentence.marks:
+            footnote = self.ctx.document.footnotes.get(mark)
+            if footnote is None or footnote.body_attribution is not None:
+                continue
+            if not start <= position <= end:
+                continue
+            note, moved = self.ctx.note_for(footnote)
+            notes.append(note)
+            period = moved or period
+        return notes, period
+
+    def _leave_out(self, quantity: Quantity, reason: str) -> None:
+        self.reader.left_out.append(
+            LeftOut(
+                self.ctx.source,
+                self.offset + quantity.start,
+                self.offset + quantity.end,
+                quantity.text,
+                reason,
+            )
+        )
+
+    # --- clauses -----------------------------------------------------------------------------
+
+    def _is_break(self, position: int) -> bool:
+        if not _CLAUSE_BREAK.match(self.text, position):
+            return False
+        return not any(q.start <= position < q.end for q in self.quantities)
+
+    def _clause_start(self, position: int) -> int:
+        for index in range(position - 1, -1, -1):
+            if self._is_break(index):
+                return index + 1
+        return 0
+
+    def _clause_end(self, position: int) -> int:
+        for index in range(position, len(self.text)):
+            if self._is_break(index):
+                return index
+        return len(self.text)
+
+    def _segment_start(self, position: int) -> int:
+        """Where the list a number closes begins: the sentence, or its last ';'."""
+        cut = max(self.text.rfind(";", 0, position), self.text.rfind("；", 0, position))
+        return cut + 1
+
+
+def _between(mention: PeriodMention, quantity: Quantity, other: Quantity) -> bool:
+    low, high = sorted((mention.start, quantity.start))
+    return other is not quantity and low <= other.start < high
+
+
+def _distance(mention: PeriodMention, quantity: Quantity) -> int:
+    if mention.end <= quantity.start:
+        return quantity.start - mention.end
+    return max(0, mention.start - quantity.end)
+
+
+def _number_start(quantity: Quantity) -> int:
+    """Where a figure begins, its qualifier ("more than") included."""
+    if quantity.qualifier_start is None:
+        return quantity.start
+    return min(quantity.start, quantity.qualifier_start)
+
+
+def _before_qualifier(text: str, quantity: Quantity) -> str:
+    stop = _number_start(quantity)
+    return text[max(0, stop - 40) : stop]
+
+
+def _tidy_body(body: str) -> str:
+    return re.sub(r"\s+(earlier|later)\s+this\s+year$|\s+last\s+year$", "", body.strip())

@@ -1,0 +1,104 @@
+"""Finding the catalogue's phrases in a piece of text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.catalogue import Catalogue, Term
+
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_MARKS = re.compile(f"[{SUPERSCRIPTS}]")
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """A phrase found at ``start:end``, with every catalogue term it may stand for."""
+
+    start: int
+    end: int
+    terms: tuple[Term, ...]
+
+    @property
+    def indicator_terms(self) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.indicator is not None)
+
+    def dimension_values(self, dimension: str) -> list[str]:
+        """The values of ``dimension`` this phrase names, in the order the phrase names them."""
+        for term in self.terms:
+            values = [value for name, value in term.dimensions if name == dimension]
+            if values:
+                return values
+        return []
+
+
+def without_marks(text: str) -> str:
+    """``text`` without superscript footnote marks ("online video¹ users")."""
+    return _MARKS.sub("", text)
+
+
+def fold(phrase: str) -> str:
+    """The form phrases are compared in: lower case, footnote marks dropped, spaces collapsed."""
+    return " ".join(without_marks(phrase).lower().split())
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)``, and for each of its characters the offset it came from in ``text``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for offset, char in enumerate(text):
+        if char in SUPERSCRIPTS:
+            continue
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(offset)
+            continue
+        lowered = char.lower()
+        chars.append(lowered if len(lowered) == 1 else char)
+        offsets.append(offset)
+    return "".join(chars), offsets
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+class TermFinder:
+    """Finds catalogue phrases, leftmost first and longest at each place, without overlaps.
+
+    Phrases are matched on a folded copy of the text (case, spacing and footnote marks do not
+    matter), and an English phrase only where it starts and ends on word boundaries.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._by_phrase: dict[str, list[Term]] = {}
+        for term in catalogue.terms:
+            self._by_phrase.setdefault(fold(term.phrase), []).append(term)
+
+    def find(self, text: str) -> list[TermHit]:
+        """Every phrase in ``text``, in order."""
+        folded, offsets = _folded_with_offsets(text)
+        found: list[tuple[int, int]] = []
+        for phrase in self._by_phrase:
+            start = folded.find(phrase)
+            while start != -1:
+                end = start + len(phrase)
+                if self._on_boundaries(folded, phrase, start, end):
+                    found.append((start, end))
+                start = folded.find(phrase, start + 1)
+        hits: list[TermHit] = []
+        reached = 0
+        for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+            if start < reached:
+                continue
+            reached = end
+            terms = tuple(self._by_phrase[folded[start:end]])
+            hits.append(TermHit(offsets[start], offsets[end - 1] + 1, terms))
+        return hits
+
+    @staticmethod
+    def _on_boundaries(folded: str, phrase: str, start: int, end: int) -> bool:
+        if _is_word_char(phrase[0]) and start > 0 and _is_word_char(folded[start - 1]):
+            return False
+        return not (_is_word_char(phrase[-1]) and end < len(folded) and _is_word_char(folded[end]))

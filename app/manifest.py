@@ -1,0 +1,106 @@
+"""The manifest (seeds/manifest.yaml): the reports, and the texts that give their figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class SourceFileError(Exception):
+    """A source text is missing, unreadable or not the file the manifest describes."""
+
+
+class ReportEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    publisher: str
+    edition: int
+    published: str
+    reference_period: str
+
+
+class SourceEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    file: str
+    original_name: str
+    report: str
+    title: str
+    publisher: str
+    published: str
+    language: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+    @property
+    def published_date(self) -> dt.date:
+        """The publication day; a month alone stands for its last day."""
+        text = self.published[:10]
+        if len(text) == 7:
+            year, month = (int(part) for part in text.split("-"))
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text)
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reports: list[ReportEntry]
+    sources: list[SourceEntry]
+
+    def report(self, report_id: str) -> ReportEntry:
+        for report in self.reports:
+            if report.id == report_id:
+                return report
+        raise KeyError(report_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source's manifest entry with its text, checked against its sha256."""
+
+    entry: SourceEntry
+    text: str
+
+
+def load_manifest(seeds_dir: Path) -> Manifest:
+    """Read and validate ``manifest.yaml``; every source must name a known report."""
+    path = seeds_dir / "manifest.yaml"
+    try:
+        manifest = Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as error:
+        raise SourceFileError(f"{path.name}: {error}") from error
+    known = {report.id for report in manifest.reports}
+    for source in manifest.sources:
+        if source.report not in known:
+            raise SourceFileError(
+                f"{path.name}: source {source.id} names unknown report {source.report}"
+            )
+    return manifest
+
+
+def read_source(seeds_dir: Path, entry: SourceEntry) -> SourceText:
+    """The text of ``entry``, refused when it is not byte-for-byte the file the manifest names."""
+    path = seeds_dir / entry.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceFileError(f"{entry.file}: cannot be read ({error.strerror})") from error
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != entry.sha256:
+        raise SourceFileError(
+            f"{entry.file}: sha256 is {digest}, the manifest says {entry.sha256}: "
+            "the file was changed, truncated or replaced"
+        )
+    try:
+        return SourceText(entry, data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise SourceFileError(f"{entry.file}: not UTF-8 at byte {error.start}") from error

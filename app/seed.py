@@ -1,0 +1,263 @@
+"""Records to database: everything checked first, then written in one transaction.
+
+A seed either replaces the whole data set or changes nothing: the checks run before the first
+write, and the writes share one transaction, so readers see the old data until the new data is
+complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
+
+from app.catalogue import Catalogue, load_catalogue
+from app.extract.merge import Disagreement
+from app.extract.periods import period_bounds
+from app.extract.pipeline import Coverage, Extraction, extract
+from app.extract.records import Evidence, NoteRef, Observation
+from app.manifest import Manifest, SourceText, load_manifest, read_source
+from app.models import (
+    Citation,
+    DatasetVersion,
+    Indicator,
+    Note,
+    ObservationDimension,
+    Report,
+    Source,
+)
+from app.models import Observation as ObservationRow
+
+CATALOGUE_FILE = "catalogue.yaml"
+
+
+class SeedError(Exception):
+    """The seed cannot finish; the database was left as it was."""
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    """What a seed did: the counts, the coverage of every source, the disagreements found."""
+
+    version: str
+    observations: int
+    citations: int
+    derived: int
+    coverage: list[Coverage]
+    disagreements: list[Disagreement]
+    extraction: Extraction
+
+
+def dimensions_key(dimensions: dict[str, str]) -> str:
+    """The canonical text of a breakdown, which the database's uniqueness rule compares."""
+    return json.dumps(dimensions, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def verify(extraction: Extraction, texts: dict[str, SourceText]) -> None:
+    """Refuse any citation or note whose quote is not exactly its source's text at its offsets."""
+    for observation in extraction.observations:
+        for evidence in observation.evidence:
+            source = texts[evidence.source]
+            _verify_quote(source, evidence.start, evidence.end, evidence.quote)
+            if evidence.as_reported not in evidence.quote:
+                raise SeedError(
+                    f"{source.entry.file}:{_line_of(source.text, evidence.start)}: the quote for "
+                    f"{observation.indicator} does not contain {evidence.as_reported!r}"
+                )
+        for note in observation.notes:
+            _verify_quote(texts[note.source], note.start, note.end, note.quote)
+
+
+def _verify_quote(source: SourceText, start: int, end: int, quote: str) -> None:
+    if source.text[start:end] != quote:
+        raise SeedError(
+            f"{source.entry.file}:{_line_of(source.text, start)}: the citation at {start}-{end} "
+            f"no longer matches the text ({quote[:60]!r})"
+        )
+
+
+def prepare(seeds_dir: Path) -> tuple[Manifest, Catalogue, dict[str, SourceText], Extraction]:
+    """Read and check everything a seed needs, touching no database."""
+    manifest = load_manifest(seeds_dir)
+    catalogue = load_catalogue(seeds_dir / CATALOGUE_FILE)
+    texts = {entry.id: read_source(seeds_dir, entry) for entry in manifest.sources}
+    extraction = extract(list(texts.values()), manifest, catalogue)
+    verify(extraction, texts)
+    return manifest, catalogue, texts, extraction
+
+
+def seed_database(engine: Engine, seeds_dir: Path) -> SeedResult:
+    """Replace the database's data with what the texts in ``seeds_dir`` say."""
+    manifest, catalogue, texts, extraction = prepare(seeds_dir)
+    version = _fingerprint(extraction, texts)
+    with Session(engine) as session, session.begin():
+        _clear(session)
+        _write_reports(session, manifest, texts)
+        _write_indicators(session, catalogue, extraction)
+        citations = _write_observations(session, extraction)
+        session.add(
+            DatasetVersion(id=1, version=version, seeded_at=dt.datetime.now(dt.UTC).isoformat())
+        )
+    return SeedResult(
+        version=version,
+        observations=len(extraction.observations),
+        citations=citations,
+        derived=sum(1 for o in extraction.observations if o.status == "derived"),
+        coverage=extraction.coverage,
+        disagreements=extraction.disagreements,
+        extraction=extraction,
+    )
+
+
+def _clear(session: Session) -> None:
+    for model in (
+        Citation,
+        Note,
+        ObservationDimension,
+        ObservationRow,
+        Indicator,
+        Source,
+        Report,
+        DatasetVersion,
+    ):
+        session.execute(delete(model))
+
+
+def _write_reports(session: Session, manifest: Manifest, texts: dict[str, SourceText]) -> None:
+    for report in manifest.reports:
+        session.add(
+            Report(
+                id=report.id,
+                title=report.title,
+                publisher=report.publisher,
+                edition=report.edition,
+                published=report.published,
+            )
+        )
+    session.flush()
+    for source in texts.values():
+        entry = source.entry
+        session.add(
+            Source(
+                id=entry.id,
+                report_id=entry.report,
+                file=entry.original_name,
+                title=entry.title,
+                publisher=entry.publisher,
+                published=entry.published,
+                language=entry.language,
+                sha256=entry.sha256,
+                text=source.text,
+            )
+        )
+    session.flush()
+
+
+def _write_indicators(session: Session, catalogue: Catalogue, extraction: Extraction) -> None:
+    used = {observation.indicator for observation in extraction.observations}
+    for code in sorted(used):
+        spec = catalogue.indicators[code]
+        session.add(
+            Indicator(
+                code=spec.code,
+                name=spec.name,
+                name_zh=spec.name_zh,
+                description=spec.description,
+                unit=spec.unit,
+                category=spec.category,
+            )
+        )
+    session.flush()
+
+
+def _write_observations(session: Session, extraction: Extraction) -> int:
+    citations = 0
+    for number, observation in enumerate(extraction.observations, start=1):
+        dims = dict(observation.dimensions)
+        start, end = period_bounds(observation.period)
+        row = ObservationRow(
+            id=number,
+            indicator_code=observation.indicator,
+            dimensions=dims,
+            dimensions_key=dimensions_key(dims),
+            period=observation.period,
+            period_start=start,
+            period_end=end,
+            value=float(observation.value),
+            report_id=observation.report,
+            status=observation.status,
+            as_reported=observation.as_reported,
+            qualifier=observation.qualifier,
+            attributed_to=observation.attributed_to,
+            derivation=observation.derivation,
+        )
+        row.dimension_rows = [ObservationDimension(name=k, value=v) for k, v in dims.items()]
+        row.citations = [_citation(evidence) for evidence in _unique(observation.evidence)]
+        row.notes = [_note(note) for note in observation.notes]
+        citations += len(row.citations)
+        session.add(row)
+    session.flush()
+    return citations
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for item in evidence:
+        if (item.source, item.start) not in seen:
+            seen.add((item.source, item.start))
+            kept.append(item)
+    return kept
+
+
+def _citation(evidence: Evidence) -> Citation:
+    return Citation(
+        source_id=evidence.source,
+        quote=evidence.quote,
+        start=evidence.start,
+        end=evidence.end,
+        as_reported=evidence.as_reported,
+    )
+
+
+def _note(note: NoteRef) -> Note:
+    return Note(
+        kind=note.kind, source_id=note.source, quote=note.quote, start=note.start, end=note.end
+    )
+
+
+def _fingerprint(extraction: Extraction, texts: dict[str, SourceText]) -> str:
+    """A digest of everything served, so equal data always gets the same version (and ETags)."""
+    digest = hashlib.sha256()
+    for source_id in sorted(texts):
+        digest.update(f"{source_id}:{texts[source_id].entry.sha256}\n".encode())
+    for observation in extraction.observations:
+        digest.update(_observation_line(observation).encode())
+    return digest.hexdigest()[:32]
+
+
+def _observation_line(observation: Observation) -> str:
+    return json.dumps(
+        [
+            observation.indicator,
+            dict(observation.dimensions),
+            observation.period,
+            observation.report,
+            str(observation.value),
+            observation.status,
+            observation.qualifier,
+            observation.attributed_to,
+            [(e.source, e.start, e.end) for e in observation.evidence],
+            [(n.kind, n.source, n.start) for n in observation.notes],
+        ],
+        ensure_ascii=False,
+    )

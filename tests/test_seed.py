@@ -1,0 +1,257 @@
+"""The seed, end to end: the real texts in, the expected values and citations out."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.manifest import SourceFileError
+from app.models import Citation, Observation, Source
+from app.seed import SeedError, seed_database
+from tests.conftest import PROJECT_ROOT, empty_engine
+
+SEEDS = PROJECT_ROOT / "seeds"
+ARTICLES_57 = {
+    "cnnic-57-ecns-en",
+    "cnnic-57-xinhua-en",
+    "cnnic-57-chinadaily-en",
+    "cnnic-57-cctv-zh",
+}
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def seeded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A database seeded once from the real texts, per backend."""
+    engine = empty_engine(str(request.param), tmp_path_factory.mktemp("seeded"))
+    seed_database(engine, SEEDS)
+    yield engine
+    engine.dispose()
+
+
+def find(
+    engine: Engine,
+    indicator: str,
+    period: str,
+    report: str | None = None,
+    **dimensions: str,
+) -> list[Observation]:
+    with Session(engine) as session:
+        query = (
+            select(Observation)
+            .where(Observation.indicator_code == indicator, Observation.period == period)
+            .options(selectinload(Observation.citations), selectinload(Observation.notes))
+        )
+        if report is not None:
+            query = query.where(Observation.report_id == report)
+        rows = session.scalars(query).all()
+        return [row for row in rows if row.dimensions == dimensions]
+
+
+def one(engine: Engine, indicator: str, period: str, **dimensions: str) -> Observation:
+    rows = find(engine, indicator, period, **dimensions)
+    assert len(rows) == 1, (
+        f"{indicator} {period} {dimensions}: {[(r.value, r.report_id) for r in rows]}"
+    )
+    return rows[0]
+
+
+def test_internet_users_december_2024_cites_the_55th_report(seeded: Engine) -> None:
+    row = one(seeded, "internet_users", "2024-12")
+    assert row.value == 1_108_000_000
+    assert row.report_id == "cnnic-55"
+    assert row.status == "reported"
+    assert row.as_reported == "1,108 million"
+    assert {c.source_id for c in row.citations} == {"cnnic-55-en"}
+    assert any("1,108 million Internet users" in c.quote for c in row.citations)
+
+
+def test_internet_users_december_2025_is_cited_by_all_four_articles(seeded: Engine) -> None:
+    row = one(seeded, "internet_users", "2025-12")
+    assert row.value == 1_125_000_000
+    assert row.report_id == "cnnic-57"
+    assert {c.source_id for c in row.citations} == ARTICLES_57
+
+
+def test_a_rounder_figure_is_a_citation_of_the_precise_one(seeded: Engine) -> None:
+    row = one(seeded, "internet_penetration", "2025-12")
+    assert row.value == pytest.approx(80.1)
+    assert row.qualifier is None
+    quotes = {c.source_id: c.as_reported for c in row.citations}
+    assert quotes["cnnic-57-chinadaily-en"] == "80 percent"
+    assert quotes["cnnic-57-cctv-zh"] == "80%"
+
+
+def test_generative_ai_figures_of_the_57th_report(seeded: Engine) -> None:
+    users = one(seeded, "generative_ai_users", "2025-12")
+    assert users.value == 602_000_000
+    assert {c.source_id for c in users.citations} == ARTICLES_57
+    rate = one(seeded, "generative_ai_penetration", "2025-12")
+    assert rate.value == pytest.approx(42.8)
+    assert "42 percent" in {c.as_reported for c in rate.citations}
+
+
+def test_rural_penetration_in_both_reports(seeded: Engine) -> None:
+    assert one(seeded, "internet_penetration", "2024-12", area="rural").value == pytest.approx(65.6)
+    assert one(seeded, "internet_penetration", "2025-12", area="rural").value == pytest.approx(69.5)
+
+
+def test_a_footnote_moves_the_date_of_a_figure(seeded: Engine) -> None:
+    assert find(seeded, "active_ipv6_users", "2024-12") == []
+    row = one(seeded, "active_ipv6_users", "2024-11")
+    assert row.value == 822_000_000
+    assert any(note.kind == "date" and "November 2024" in note.quote for note in row.notes)
+
+
+def test_figures_attributed_to_other_bodies_keep_their_attribution(seeded: Engine) -> None:
+    enterprises = one(seeded, "ai_enterprises", "2025")
+    assert enterprises.value == 6000
+    assert enterprises.qualifier == "more than"
+    assert enterprises.attributed_to == "Ministry of Industry and Information Technology"
+    revenue = one(seeded, "micro_series_overseas_revenue", "2025-01/2025-08")
+    assert revenue.value == 1_530_000_000
+    assert revenue.attributed_to == "China Netcasting Services Association"
+    assert one(seeded, "internet_users", "2025-12").attributed_to is None
+
+
+def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:
+    change = one(seeded, "internet_users_change", "2024-12", compared_with="2023-12")
+    assert change.value == 16_080_000
+    earlier = one(seeded, "internet_users", "2023-12")
+    assert earlier.status == "derived"
+    assert earlier.value == 1_091_920_000
+    assert earlier.as_reported is None
+    assert earlier.derivation is not None
+    assert earlier.derivation["method"] == "level minus change"
+
+
+def test_percentage_points_since_the_plan_began_give_the_2020_level(seeded: Engine) -> None:
+    derived = one(seeded, "internet_penetration", "2020-12")
+    assert derived.status == "derived"
+    assert derived.report_id == "cnnic-57"
+    assert derived.value == pytest.approx(70.4)
+    rural = one(seeded, "internet_penetration", "2020-12", area="rural")
+    assert rural.value == pytest.approx(55.9)
+
+
+def test_a_reported_level_is_not_replaced_by_a_derived_one(seeded: Engine) -> None:
+    row = one(seeded, "application_users", "2023-12", application="instant messaging")
+    assert row.status == "reported"
+    assert row.value == 1_059_630_000
+
+
+def test_table_column_labelled_bytes_holds_kilobytes(seeded: Engine) -> None:
+    row = one(seeded, "web_page_size", "2024-12")
+    assert row.value == 34_822_667_008_589
+    assert {c.as_reported for c in row.citations} >= {"34,822,667,008,589", "34822667008589"}
+
+
+def test_headline_totals_keep_their_own_scope(seeded: Engine) -> None:
+    assert one(seeded, "ipv4_addresses", "2024-12").value == 392_386_560
+    mainland = one(seeded, "ipv4_addresses", "2024-12", region="Chinese mainland")
+    assert mainland.value == 343_162_368
+    assert len(mainland.citations) == 2
+
+
+def test_every_citation_quotes_its_source_exactly(seeded: Engine) -> None:
+    with Session(seeded) as session:
+        texts = {s.id: s.text for s in session.scalars(select(Source))}
+        citations = session.scalars(select(Citation)).all()
+        assert citations
+        for citation in citations:
+            assert texts[citation.source_id][citation.start : citation.end] == citation.quote
+            assert citation.as_reported in citation.quote
+
+
+def test_every_observation_has_a_citation(seeded: Engine) -> None:
+    with Session(seeded) as session:
+        rows = session.scalars(select(Observation).options(selectinload(Observation.citations)))
+        assert all(row.citations for row in rows)
+
+
+def dump(engine: Engine) -> list[tuple[object, ...]]:
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(Observation)
+            .order_by(Observation.id)
+            .options(selectinload(Observation.citations), selectinload(Observation.notes))
+        )
+        return [
+            (
+                r.id,
+                r.indicator_code,
+                r.dimensions_key,
+                r.period,
+                r.value,
+                r.report_id,
+                r.status,
+                tuple((c.source_id, c.start, c.end) for c in r.citations),
+                tuple((n.kind, n.start) for n in r.notes),
+            )
+            for r in rows
+        ]
+
+
+def test_seeding_twice_gives_the_same_database(engine: Engine) -> None:
+    first = seed_database(engine, SEEDS)
+    before = dump(engine)
+    second = seed_database(engine, SEEDS)
+    assert dump(engine) == before
+    assert first.version == second.version
+
+
+def copy_seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def test_an_edited_source_is_refused_and_the_database_kept(engine: Engine, tmp_path: Path) -> None:
+    seed_database(engine, SEEDS)
+    before = dump(engine)
+    seeds = copy_seeds(tmp_path)
+    article = seeds / "000_632209b57b0e2c2c.txt"
+    article.write_text(article.read_text().replace("1.125 billion", "1.126 billion"))
+    with pytest.raises(SourceFileError, match=r"000_632209b57b0e2c2c\.txt: sha256"):
+        seed_database(engine, seeds)
+    assert dump(engine) == before
+
+
+def test_a_missing_source_is_refused(engine: Engine, tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / "002_3108bb7e5b22c27d.txt").unlink()
+    with pytest.raises(SourceFileError, match=r"002_3108bb7e5b22c27d\.txt: cannot be read"):
+        seed_database(engine, seeds)
+
+
+def test_a_citation_that_no_longer_matches_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import seed as seed_module
+
+    original = seed_module.extract
+
+    def shifted(*args: object, **kwargs: object) -> object:
+        extraction = original(*args, **kwargs)  # type: ignore[arg-type]
+        evidence = extraction.observations[0].evidence[0]
+        moved = type(evidence)(
+            evidence.source,
+            evidence.start + 1,
+            evidence.end + 1,
+            evidence.quote,
+            evidence.as_reported,
+            evidence.value_start,
+            evidence.value_end,
+        )
+        extraction.observations[0].evidence[0] = moved
+        return extraction
+
+    monkeypatch.setattr(seed_module, "extract", shifted)
+    with pytest.raises(SeedError, match=r"\.txt:\d+: the citation at"):
+        seed_module.prepare(SEEDS)
