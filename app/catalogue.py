@@ -34,6 +34,7 @@ class IndicatorSpec(_Strict):
     share_dimensions: dict[str, str] = {}
     rate: str | None = None
     counts: str | None = None
+    year_to_date: bool = False
     priority: int = 0
 
 

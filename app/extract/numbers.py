@@ -420,7 +420,7 @@ def _chinese_section(token: str) -> tuple[int, int]:
 def _tidy(number: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation."""
     if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
+        return Decimal(int(number))
     return number.normalize()
 
 

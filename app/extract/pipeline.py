@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from app.catalogue import Catalogue
+from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, Catalogue
 from app.extract.context import SourceContext
 from app.extract.merge import Disagreement, compare_reports, derive, merge
 from app.extract.records import LeftOut, Observation, Record
 from app.extract.sentences import SentenceReader
-from app.extract.structure import Document, leave_out_reason, numerals, parse_document
+from app.extract.structure import Document, Sentence, leave_out_reason, numerals, parse_document
 from app.extract.tables import TableReader
 from app.extract.terms import TermFinder
 from app.manifest import Manifest, SourceText
 
 NOT_READ = "a figure no rule reads yet"
+_FINISHED = re.compile(r"[.!?。！？；;:\"”')）]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +56,10 @@ def read_source(
         document=document,
     )
     sentences = SentenceReader(context)
-    for sentence in document.sentences:
-        sentences.read(sentence)
+    for sentence, following in zip(
+        document.sentences, (*document.sentences[1:], None), strict=True
+    ):
+        sentences.read(sentence, _continuation(sentence, following))
     for heading in document.headings:
         sentences.read_heading(heading)
     notes = [*document.footnotes.values(), *(n for t in document.tables for n in t.notes)]
@@ -65,7 +69,9 @@ def read_source(
     tables = TableReader(context)
     for table in document.tables:
         tables.read(table)
-    records = redate([*sentences.records, *tables.records])
+    records = [
+        _year_to_date(record, catalogue) for record in redate([*sentences.records, *tables.records])
+    ]
     return records, [*sentences.left_out, *tables.left_out], document
 
 
@@ -89,10 +95,43 @@ def redate(records: list[Record]) -> list[Record]:
     return redated
 
 
+def _year_to_date(record: Record, catalogue: Catalogue) -> Record:
+    """Date a figure that accumulates over the year from January to its month."""
+    base = record.indicator.removesuffix(CHANGE_SUFFIX).removesuffix(GROWTH_SUFFIX)
+    if not catalogue.indicators[base].year_to_date:
+        return record
+    dims = dict(record.dimensions)
+    if "compared_with" in dims:
+        dims["compared_with"] = _from_january(dims["compared_with"])
+    return replace(
+        record, period=_from_january(record.period), dimensions=tuple(sorted(dims.items()))
+    )
+
+
+def _from_january(period: str) -> str:
+    year, _, month = period.partition("-")
+    if len(period) != 7 or month == "01":
+        return period
+    return f"{year}-01/{period}"
+
+
+def _continuation(sentence: Sentence, following: Sentence | None) -> Sentence | None:
+    """The rest of a sentence a page break cut off: same paragraph, no full stop between."""
+    if following is None or following.paragraph != sentence.paragraph:
+        return None
+    if _FINISHED.search(sentence.span.text):
+        return None
+    return following
+
+
 def account_for(
     source: SourceText, document: Document, records: list[Record], left_out: list[LeftOut]
 ) -> tuple[Coverage, list[LeftOut]]:
-    """Give every numeric token of the text a fate: captured, or left out for a reason."""
+    """Give every numeric token of the text a fate: captured, or left out for a reason.
+
+    What the token is (a date, a URL, an address equivalence) explains it better than what
+    the readers made of it, so the structure's reason comes first.
+    """
     captured_spans = [(r.evidence.value_start, r.evidence.value_end) for r in records]
     reasons = [(item.start, item.end, item.reason) for item in left_out]
     fates: list[LeftOut] = []
@@ -101,11 +140,10 @@ def account_for(
         if any(start < token.end and token.start < end for start, end in captured_spans):
             captured += 1
             continue
-        reason = next(
+        reason = leave_out_reason(document, token) or next(
             (why for start, end, why in reasons if start < token.end and token.start < end),
-            None,
+            NOT_READ,
         )
-        reason = reason or leave_out_reason(document, token) or NOT_READ
         fates.append(LeftOut(source.entry.id, token.start, token.end, token.text, reason))
     counts = Counter(item.reason for item in fates)
     return Coverage(source.entry.id, captured + len(fates), captured, counts), fates

@@ -139,11 +139,17 @@ class SentenceReader:
     records: list[Record] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
 
-    def read(self, sentence: Sentence) -> None:
-        """Read one sentence; the period a paragraph sets does not reach the next paragraph."""
+    def read(self, sentence: Sentence, continuation: Sentence | None = None) -> None:
+        """Read one sentence; the period a paragraph sets does not reach the next paragraph.
+
+        A sentence cut by a page break ("47.4% of Internet users aged 60 and over had" ...
+        footnotes ... "the ability of using mobile phone apps in the mode of the elderly.")
+        is read with its ``continuation`` in view, so its figures find their subject there;
+        its citations still quote only the part that holds the figure.
+        """
         if sentence.paragraph != self.state.paragraph:
             self.state = ParagraphState(paragraph=sentence.paragraph)
-        _SentenceRun(self, sentence).read()
+        _SentenceRun(self, sentence, continuation).read()
 
     def read_heading(self, heading: Span) -> None:
         """A headline's figures ("我国网民规模达11.25亿人"); numbering and captions give none."""
@@ -162,7 +168,9 @@ class SentenceReader:
 class _SentenceRun:
     """The reading of one sentence."""
 
-    def __init__(self, reader: SentenceReader, sentence: Sentence) -> None:
+    def __init__(
+        self, reader: SentenceReader, sentence: Sentence, continuation: Sentence | None = None
+    ) -> None:
         self.reader = reader
         self.ctx = reader.context
         self.state = reader.state
@@ -171,7 +179,11 @@ class _SentenceRun:
         self.offset = sentence.span.start
         self.quantities = [q for q in find_quantities(self.text) if self._is_figure(q)]
         self.periods = find_periods(self.text, reference=self.ctx.reference)
-        self.hits = self.ctx.finder.find(self.text)
+        self.analysis = self.text
+        if continuation is not None:
+            gap = continuation.span.start - sentence.span.end
+            self.analysis = self.text + " " * gap + continuation.span.text
+        self.hits = self.ctx.finder.find(self.analysis)
         self.attribution = self._sentence_attribution()
         self.period = self._sentence_period()
         self.levels: list[Level] = []
@@ -321,7 +333,7 @@ class _SentenceRun:
 
     def _read_one(self, quantity: Quantity, index: int) -> None:
         before = self.text[self._clause_start(quantity.start) : quantity.start]
-        after = self.text[quantity.end : self._clause_end(quantity.end)]
+        after = self.analysis[quantity.end : self._clause_end(quantity.end)]
         if _RANGE_BEFORE.search(self.text[: quantity.start]):
             self._leave_out(quantity, "a range (between one figure and another)")
             return
@@ -419,7 +431,7 @@ class _SentenceRun:
             key=lambda pair: (-pair[0].priority, pair[1].start),
         )
         for term, hit in candidates:
-            gap = without_marks(self.text[quantity.end : hit.start])
+            gap = without_marks(self.analysis[quantity.end : hit.start])
             resolved = self._resolve_following(term.indicator, dict(term.dimensions), quantity, gap)
             if resolved is not None:
                 return resolved
@@ -679,7 +691,7 @@ class _SentenceRun:
     # --- clauses -----------------------------------------------------------------------------
 
     def _is_break(self, position: int) -> bool:
-        if not _CLAUSE_BREAK.match(self.text, position):
+        if not _CLAUSE_BREAK.match(self.analysis, position):
             return False
         return not any(q.start <= position < q.end for q in self.quantities)
 
@@ -690,10 +702,10 @@ class _SentenceRun:
         return 0
 
     def _clause_end(self, position: int) -> int:
-        for index in range(position, len(self.text)):
+        for index in range(position, len(self.analysis)):
             if self._is_break(index):
                 return index
-        return len(self.text)
+        return len(self.analysis)
 
     def _segment_start(self, position: int) -> int:
         """Where the list a number closes begins: the sentence, or its last ';'."""
