@@ -25,6 +25,20 @@ class Settings(BaseSettings):
         description="Folder holding manifest.yaml, catalogue.yaml and the source texts.",
     )
     db_pool_size: int = Field(default=5, ge=1, le=100, description="Connections per process.")
+    cors_origins: list[str] = Field(
+        default=["*"],
+        description='Origins allowed to GET the API from a browser (JSON list); ["*"] for any.',
+    )
+    cache_max_age: int = Field(
+        default=3600,
+        ge=0,
+        description="Seconds a client or cache may reuse a /v1 response without asking again.",
+    )
+    cache_stale_while_revalidate: int = Field(
+        default=86400,
+        ge=0,
+        description="Seconds past max-age a cache may serve a /v1 response while it revalidates.",
+    )
 
 
 @lru_cache

@@ -1,0 +1,17 @@
+"""What every /v1 router shares: the conditional GET and the responses it documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Depends
+
+from app.api.etag import conditional_get
+from app.errors import problem_responses
+
+V1_DEPENDENCIES = [Depends(conditional_get)]
+
+V1_RESPONSES: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
+    **problem_responses(422),
+}

@@ -1,0 +1,181 @@
+"""Reads of the catalogue: reports, sources, indicators and their coverage. Nothing here knows HTTP.
+
+Every function takes the session as a keyword argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, defer, selectinload
+
+from app.models import DatasetVersion, Indicator, Observation, ObservationDimension, Report, Source
+
+
+def dataset_version(*, session: Session) -> str | None:
+    """The fingerprint of the seeded data, or None before the first seed."""
+    return session.scalar(select(DatasetVersion.version).order_by(DatasetVersion.id).limit(1))
+
+
+def list_reports(*, session: Session) -> Sequence[Report]:
+    """Every report with its sources, oldest edition first."""
+    statement = (
+        select(Report)
+        .options(selectinload(Report.sources).options(defer(Source.text)))
+        .order_by(Report.edition, Report.id)
+    )
+    return session.scalars(statement).all()
+
+
+def get_report(report_id: str, *, session: Session) -> Report | None:
+    """One report with its sources."""
+    statement = (
+        select(Report)
+        .where(Report.id == report_id)
+        .options(selectinload(Report.sources).options(defer(Source.text)))
+    )
+    return session.scalar(statement)
+
+
+def report_ids(*, session: Session) -> list[str]:
+    """Every report id, for suggestions."""
+    return list(session.scalars(select(Report.id).order_by(Report.id)))
+
+
+def list_sources(*, session: Session, report: str | None = None) -> Sequence[Source]:
+    """Sources without their texts, by report edition and id; only ``report``'s if given."""
+    statement = (
+        select(Source).join(Report).options(defer(Source.text)).order_by(Report.edition, Source.id)
+    )
+    if report is not None:
+        statement = statement.where(Source.report_id == report)
+    return session.scalars(statement).all()
+
+
+def get_source(source_id: str, *, session: Session) -> Source | None:
+    """One source without its text."""
+    return session.scalar(select(Source).where(Source.id == source_id).options(defer(Source.text)))
+
+
+def source_text(source_id: str, *, session: Session) -> str | None:
+    """A source's text exactly as seeded, or None for an unknown source."""
+    return session.scalar(select(Source.text).where(Source.id == source_id))
+
+
+def source_ids(*, session: Session) -> list[str]:
+    """Every source id, for suggestions."""
+    return list(session.scalars(select(Source.id).order_by(Source.id)))
+
+
+def list_indicators(
+    *, session: Session, words: Sequence[str] = (), category: str | None = None
+) -> Sequence[Indicator]:
+    """Catalogue entries by code; each of ``words`` must occur in the code, a name or the
+    description (case-insensitively); only ``category``'s if given."""
+    statement = select(Indicator).order_by(Indicator.code)
+    for word in words:
+        needle = word.lower()
+        statement = statement.where(
+            or_(
+                *(
+                    func.lower(column).contains(needle, autoescape=True)
+                    for column in (
+                        Indicator.code,
+                        Indicator.name,
+                        Indicator.name_zh,
+                        Indicator.description,
+                    )
+                )
+            )
+        )
+    if category is not None:
+        statement = statement.where(Indicator.category == category)
+    return session.scalars(statement).all()
+
+
+def get_indicator(code: str, *, session: Session) -> Indicator | None:
+    """One catalogue entry."""
+    return session.get(Indicator, code)
+
+
+def indicator_codes(*, session: Session) -> list[str]:
+    """Every indicator code, for suggestions."""
+    return list(session.scalars(select(Indicator.code).order_by(Indicator.code)))
+
+
+def categories(*, session: Session) -> list[str]:
+    """Every category in the catalogue."""
+    return list(session.scalars(select(Indicator.category).distinct().order_by(Indicator.category)))
+
+
+def dimension_names(*, session: Session, indicators: Sequence[str] = ()) -> list[str]:
+    """The dimension names observations have: all of them, or those of ``indicators``."""
+    statement = select(ObservationDimension.name).distinct().order_by(ObservationDimension.name)
+    if indicators:
+        statement = statement.join(
+            Observation, Observation.id == ObservationDimension.observation_id
+        ).where(Observation.indicator_code.in_(indicators))
+    return list(session.scalars(statement))
+
+
+@dataclass
+class Coverage:
+    """How much of an indicator the data holds."""
+
+    first_period: str | None = None
+    last_period: str | None = None
+    observations: int = 0
+    reports: list[str] = field(default_factory=list)
+    dimension_values: dict[str, list[str]] = field(default_factory=dict)
+
+
+def coverage(*, session: Session, codes: Sequence[str]) -> dict[str, Coverage]:
+    """The coverage of each of ``codes`` (an empty one for an indicator with no data)."""
+    result = {code: Coverage() for code in codes}
+    if not codes:
+        return result
+
+    in_codes = Observation.indicator_code.in_(codes)
+    counts = (
+        select(Observation.indicator_code, func.count())
+        .where(in_codes)
+        .group_by(Observation.indicator_code)
+    )
+    for code, count in session.execute(counts):
+        result[code].observations = count
+
+    spans: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    period_rows = select(
+        Observation.indicator_code,
+        Observation.period_start,
+        Observation.period_end,
+        Observation.period,
+    ).where(in_codes)
+    for code, start, end, period in session.execute(period_rows.distinct()):
+        spans[code].append((start, end, period))
+    for code, found in spans.items():
+        result[code].first_period = min(found)[2]
+        result[code].last_period = max(found, key=lambda span: (span[1], span[0], span[2]))[2]
+
+    report_rows = (
+        select(Observation.indicator_code, Report.id, Report.edition)
+        .join(Report, Report.id == Observation.report_id)
+        .where(in_codes)
+        .distinct()
+    )
+    for code, report_id, _edition in sorted(session.execute(report_rows), key=lambda r: r[2]):
+        result[code].reports.append(report_id)
+
+    dimension_rows = (
+        select(Observation.indicator_code, ObservationDimension.name, ObservationDimension.value)
+        .join(ObservationDimension, ObservationDimension.observation_id == Observation.id)
+        .where(in_codes)
+        .distinct()
+    )
+    for code, name, value in sorted(session.execute(dimension_rows), key=tuple):
+        result[code].dimension_values.setdefault(name, []).append(value)
+    return result

@@ -1,0 +1,80 @@
+"""GET /v1/indicators/{code}/series: one line per set of dimensions, in time order."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_read_series(client: TestClient) -> None:
+    response = client.get("/v1/indicators/internet_penetration/series")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "indicator": "internet_penetration",
+        "unit": "percent",
+        "series": [
+            {"dimensions": {}, "points": [["2024-12", 78.6], ["2025-12", 80.1]]},
+            {"dimensions": {"area": "rural"}, "points": [["2024-12", 65.6], ["2025-12", 69.5]]},
+            {"dimensions": {"area": "urban"}, "points": [["2024-12", 85.3]]},
+        ],
+    }
+
+
+def test_read_series_gives_one_vintage_a_period(client: TestClient) -> None:
+    series = client.get("/v1/indicators/generative_ai_users/series").json()["series"]
+
+    assert series == [
+        {"dimensions": {}, "points": [["2024-12", 249000000], ["2025-12", 602000000]]}
+    ]
+
+
+def test_read_series_in_time_order(client: TestClient) -> None:
+    series = client.get("/v1/indicators/internet_users/series").json()["series"]
+
+    assert [period for period, _ in series[0]["points"]] == ["2023-12", "2024-12", "2025-12"]
+
+
+def test_read_series_filtered(client: TestClient) -> None:
+    def lines(**params: str) -> list[object]:
+        response = client.get("/v1/indicators/internet_penetration/series", params=params)
+        assert response.status_code == 200
+        series: list[object] = response.json()["series"]
+        return series
+
+    assert lines(area="rural", start="2025") == [
+        {"dimensions": {"area": "rural"}, "points": [["2025-12", 69.5]]}
+    ]
+    assert lines(report="cnnic-57", end="2025-12-31") == [
+        {"dimensions": {}, "points": [["2025-12", 80.1]]},
+        {"dimensions": {"area": "rural"}, "points": [["2025-12", 69.5]]},
+    ]
+    assert lines(last="1", area="urban") == [
+        {"dimensions": {"area": "urban"}, "points": [["2024-12", 85.3]]}
+    ]
+    assert lines(start="2026") == []
+
+
+def test_read_series_not_found(client: TestClient) -> None:
+    response = client.get("/v1/indicators/internet_penetrations/series")
+
+    assert response.status_code == 404
+    assert response.json()["suggestions"][0] == "internet_penetration"
+
+
+def test_read_series_refuses_observation_only_parameters(client: TestClient) -> None:
+    response = client.get("/v1/indicators/internet_penetration/series", params={"vintages": "all"})
+
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["parameter"] == "vintages"
+    assert "limit" not in problem["allowed"]
+    assert {"start", "end", "report", "last", "area"} <= set(problem["allowed"])
+
+
+def test_read_series_start_after_end(client: TestClient) -> None:
+    response = client.get(
+        "/v1/indicators/internet_users/series", params={"start": "2025", "end": "2024-06"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["parameter"] == "start"
