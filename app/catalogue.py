@@ -113,7 +113,7 @@ class Catalogue:
         """The canonical name of the body ``text`` names, if the catalogue knows it."""
         folded = _fold(text)
         for body, names in self.bodies.items():
-            if any(_fold(name) in folded for name in names):
+            if any(re.search(rf"(?<!\w){re.escape(_fold(name))}(?!\w)", folded) for name in names):
                 return body
         return None
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
-from itertools import pairwise
+from itertools import combinations
 from typing import Any
 
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX
@@ -37,8 +37,14 @@ class Disagreement:
 
 
 def agrees(precise: Record | Observation, rough: Record) -> bool:
-    """Whether ``rough`` is ``precise`` written with less precision, or qualified."""
-    difference = precise.value - rough.value
+    """Whether ``rough`` is ``precise`` written with less precision, or qualified.
+
+    A qualifier speaks of a figure's size ("down by more than 16 million"), so sizes are
+    compared, not signed values; a rough figure of the other sign never agrees.
+    """
+    if (precise.value < 0) != (rough.value < 0):
+        return False
+    difference = abs(precise.value) - abs(rough.value)
     precision = max(rough.precision, _rounding_of(rough.value))
     half = precision / 2
     match rough.qualifier:
@@ -147,7 +153,7 @@ def compare_reports(observations: list[Observation]) -> list[Disagreement]:
         by_thing[observation.key[:3]].append(observation)
     found: list[Disagreement] = []
     for versions in by_thing.values():
-        for first, second in pairwise(versions):
+        for first, second in combinations(versions, 2):
             if not _within_rounding(first, second):
                 found.append(
                     Disagreement(first.key, first.value, second.value, second.key, "reports")

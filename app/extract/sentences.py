@@ -32,7 +32,7 @@ _LINK = re.compile(
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
     r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
     r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|"
+    r"generated|had|has|provided|opened|assigned|served|completed|"
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
     re.IGNORECASE,
 )
@@ -45,7 +45,8 @@ _DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNOR
 _FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
-    r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped)(?:\s+by)?|"
+    r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
+    r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少)\s*$",
     re.IGNORECASE,
 )
@@ -80,26 +81,24 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
 _RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+_NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(
     r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",
     re.IGNORECASE,
 )
-_COUNT_UNITS = frozenset(
+_MEASURE_UNITS = frozenset(
     {
-        "persons",
-        "addresses",
-        "domains",
-        "stations",
-        "ports",
-        "connections",
-        "websites",
-        "pages",
-        "services",
-        "cities",
-        "clusters",
-        "enterprises",
-        "countries_and_regions",
-        "downloads",
+        "percent",
+        "percentage_points",
+        "ratio",
+        "blocks_32",
+        "gigabytes",
+        "kilobytes",
+        "kilometres",
+        "hours",
+        "eflops",
+        "yuan",
+        "usd",
     }
 )
 
@@ -124,10 +123,11 @@ class ParagraphState:
 
 
 def fits(quantity_unit: str, indicator_unit: str) -> bool:
-    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``."""
+    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``: a
+    plain count fits any unit that counts things (persons, stations, orders, ...)."""
     if quantity_unit == indicator_unit:
         return True
-    return quantity_unit == "count" and indicator_unit in _COUNT_UNITS
+    return quantity_unit == "count" and indicator_unit not in _MEASURE_UNITS
 
 
 @dataclass
@@ -200,8 +200,8 @@ class _SentenceRun:
 
     def _sentence_attribution(self) -> str | None:
         """Who the sentence credits: "According to X, ...", or a footnote citing X at its end."""
-        match = _ACCORDING_TO.match(self.text)
-        if match:
+        match = _ACCORDING_TO.match(without_marks(self.text))
+        if match and not _NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))
         last_clause = self._clause_start(len(self.text.rstrip(" .。")))
@@ -219,9 +219,10 @@ class _SentenceRun:
         return None
 
     def _attribution_for(self, quantity: Quantity) -> str | None:
-        """A footnote inside the sentence credits its own clause; one at the end, the sentence."""
+        """A footnote in the figure's own clause credits it; else "According to X" or a
+        footnote at the end credits the whole sentence."""
         clause = self._credited(self._clause_start(quantity.start), self._clause_end(quantity.end))
-        return self.attribution or clause
+        return clause or self.attribution
 
     def _sentence_period(self) -> str | None:
         """The period for figures the sentence does not date near them: what the paragraph

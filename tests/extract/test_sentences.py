@@ -1,0 +1,562 @@
+"""The sentence reader on small texts of its own: which indicator, breakdown and period each
+number gives, and which numbers it leaves out.
+
+Each text is parsed on its own and read with the real catalogue (seeds/catalogue.yaml); the
+context is built directly, without a manifest. The 55th report's texts are read as published
+in January 2025 (figures default to December 2024), the 57th's on 5 February 2026 (figures
+default to December 2025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.catalogue import load_catalogue
+from app.extract.context import SourceContext
+from app.extract.records import LeftOut, Record
+from app.extract.sentences import SentenceReader
+from app.extract.structure import parse_document
+from app.extract.terms import TermFinder
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+CATALOGUE = load_catalogue(SEEDS / "catalogue.yaml")
+FINDER = TermFinder(CATALOGUE)
+D = Decimal
+
+REPORT_55 = (dt.date(2025, 1, 31), "2024-12")
+REPORT_57 = (dt.date(2026, 2, 5), "2025-12")
+
+
+@dataclass(frozen=True)
+class Read:
+    text: str
+    records: list[Record]
+    left_out: list[LeftOut]
+
+    def values(self) -> list[tuple[str, dict[str, str], str, Decimal, str]]:
+        return [
+            (r.indicator, dict(r.dimensions), r.period, r.value, r.evidence.as_reported)
+            for r in self.records
+        ]
+
+    def reasons(self) -> list[tuple[str, str]]:
+        return [(item.text, item.reason) for item in self.left_out]
+
+    def record(self, as_reported: str) -> Record:
+        (found,) = [r for r in self.records if r.evidence.as_reported == as_reported]
+        return found
+
+
+def read(text: str, published: tuple[dt.date, str] = REPORT_55) -> Read:
+    """Read every sentence and heading of ``text``, and check every citation quotes it."""
+    reference, default_period = published
+    document = parse_document(text)
+    context = SourceContext(
+        source="test-source",
+        report="test-report",
+        reference=reference,
+        default_period=default_period,
+        catalogue=CATALOGUE,
+        finder=FINDER,
+        document=document,
+    )
+    reader = SentenceReader(context)
+    for sentence in document.sentences:
+        reader.read(sentence)
+    for heading in document.headings:
+        reader.read_heading(heading)
+    for record in reader.records:
+        evidence = record.evidence
+        assert text[evidence.start : evidence.end] == evidence.quote
+        assert text[evidence.value_start : evidence.value_end] == evidence.as_reported
+        assert record.report == "test-report"
+    for item in reader.left_out:
+        assert text[item.start : item.end] == item.text
+    return Read(text, reader.records, reader.left_out)
+
+
+# (case, text, published, values: (indicator, breakdown, period, value, as reported))
+VALUES = [
+    (
+        "subject after the number",
+        "As of December 2024, China had 1,108 million Internet users.",
+        REPORT_55,
+        [("internet_users", {}, "2024-12", D(1_108_000_000), "1,108 million")],
+    ),
+    (
+        "subject before the number, joined by a verb",
+        "As of December 2024, the number of rural Internet users had amounted to 313 million.",
+        REPORT_55,
+        [("internet_users", {"area": "rural"}, "2024-12", D(313_000_000), "313 million")],
+    ),
+    (
+        "a change with the period it is measured from",
+        "China had 1,108 million Internet users as of December 2024, an increase of "
+        "16.08 million compared to December 2023.",
+        REPORT_55,
+        [
+            ("internet_users", {}, "2024-12", D(1_108_000_000), "1,108 million"),
+            (
+                "internet_users_change",
+                {"compared_with": "2023-12"},
+                "2024-12",
+                D(16_080_000),
+                "16.08 million",
+            ),
+        ],
+    ),
+    (
+        "a fall is kept negative",
+        "As of December 2024, the number of Internet users was 1,108 million, down by "
+        "16.08 million compared to December 2023.",
+        REPORT_55,
+        [
+            ("internet_users", {}, "2024-12", D(1_108_000_000), "1,108 million"),
+            (
+                "internet_users_change",
+                {"compared_with": "2023-12"},
+                "2024-12",
+                D(-16_080_000),
+                "16.08 million",
+            ),
+        ],
+    ),
+    (
+        "percentage points change a rate",
+        "As of December 2024, the Internet penetration rate reached 78.6%, up 1.1 percentage "
+        "points from December 2023.",
+        REPORT_55,
+        [
+            ("internet_penetration", {}, "2024-12", D("78.6"), "78.6%"),
+            (
+                "internet_penetration_change",
+                {"compared_with": "2023-12"},
+                "2024-12",
+                D("1.1"),
+                "1.1 percentage points",
+            ),
+        ],
+    ),
+    (
+        "year-on-year percentage points are measured from a year before",
+        "As of December 2025, the nationwide adoption rate of generative AI stood at 42.8 "
+        "percent, a year-on-year increase of 25.2 percentage points.",
+        REPORT_57,
+        [
+            ("generative_ai_penetration", {}, "2025-12", D("42.8"), "42.8 percent"),
+            (
+                "generative_ai_penetration_change",
+                {"compared_with": "2024-12"},
+                "2025-12",
+                D("25.2"),
+                "25.2 percentage points",
+            ),
+        ],
+    ),
+    (
+        "a year-on-year percentage is a growth rate",
+        "As of December 2024, online payment users reached 1,029 million, an increase of 7.9% "
+        "year-on-year.",
+        REPORT_55,
+        [
+            (
+                "application_users",
+                {"application": "online payment"},
+                "2024-12",
+                D(1_029_000_000),
+                "1,029 million",
+            ),
+            (
+                "application_users_growth",
+                {"application": "online payment", "compared_with": "2023-12"},
+                "2024-12",
+                D("7.9"),
+                "7.9%",
+            ),
+        ],
+    ),
+    (
+        "over the same period takes the base the paragraph gave before",
+        "As of December 2024, the Internet penetration rate was up 1.1 percentage points from "
+        "December 2023. Rural Internet penetration rose to 65.6%, an increase of 2.8 "
+        "percentage points over the same period.",
+        REPORT_55,
+        [
+            (
+                "internet_penetration_change",
+                {"compared_with": "2023-12"},
+                "2024-12",
+                D("1.1"),
+                "1.1 percentage points",
+            ),
+            ("internet_penetration", {"area": "rural"}, "2024-12", D("65.6"), "65.6%"),
+            (
+                "internet_penetration_change",
+                {"area": "rural", "compared_with": "2023-12"},
+                "2024-12",
+                D("2.8"),
+                "2.8 percentage points",
+            ),
+        ],
+    ),
+    (
+        "a share after rural users is the rural share of Internet users",
+        "As of December 2024, rural Internet users reached 313 million, accounting for 28.2% "
+        "of the total.",
+        REPORT_55,
+        [
+            ("internet_users", {"area": "rural"}, "2024-12", D(313_000_000), "313 million"),
+            ("internet_users_share", {"area": "rural"}, "2024-12", D("28.2"), "28.2%"),
+        ],
+    ),
+    (
+        "respectively pairs each number with the breakdown named in its place",
+        "Up to December 2024, the proportions of users accessing the Internet via desktop "
+        "computers, laptops, tablets and televisions were 36.2%, 32.0%, 30.8% and 25.1%, "
+        "respectively; those of users accessing the Internet via personal wearable devices, "
+        "smart home devices and smart connected vehicles were 23.8%, 22.6%, and 10.7%, "
+        "respectively.",
+        REPORT_55,
+        [
+            ("access_device_usage", {"device": "desktop computer"}, "2024-12", D("36.2"), "36.2%"),
+            ("access_device_usage", {"device": "laptop computer"}, "2024-12", D("32.0"), "32.0%"),
+            ("access_device_usage", {"device": "tablet computer"}, "2024-12", D("30.8"), "30.8%"),
+            ("access_device_usage", {"device": "television"}, "2024-12", D("25.1"), "25.1%"),
+            (
+                "access_device_usage",
+                {"device": "personal wearable device"},
+                "2024-12",
+                D("23.8"),
+                "23.8%",
+            ),
+            (
+                "access_device_usage",
+                {"device": "smart home device"},
+                "2024-12",
+                D("22.6"),
+                "22.6%",
+            ),
+            (
+                "access_device_usage",
+                {"device": "smart connected vehicle"},
+                "2024-12",
+                D("10.7"),
+                "10.7%",
+            ),
+        ],
+    ),
+    (
+        "a ratio pairs its terms with the values named in order",
+        "As of December 2024, the ratio of male to female among Chinese netizens was "
+        "51.1:48.9, which was roughly the same as that in China's overall population.",
+        REPORT_55,
+        [
+            ("internet_users_share", {"gender": "male"}, "2024-12", D("51.1"), "51.1"),
+            ("internet_users_share", {"gender": "female"}, "2024-12", D("48.9"), "48.9"),
+        ],
+    ),
+    (
+        "a dateline is not the period of the figures",
+        "BEIJING, Feb. 5 (Xinhua) -- China had 1.125 billion internet users.",
+        REPORT_57,
+        [("internet_users", {}, "2025-12", D(1_125_000_000), "1.125 billion")],
+    ),
+    (
+        "a Chinese level after its subject, with no verb but 达",
+        "报告显示,截至2025年12月,我国网民规模达11.25亿人,互联网普及率突破80%,"
+        "数字发展成果惠及更广泛群体。",
+        REPORT_57,
+        [
+            ("internet_users", {}, "2025-12", D(1_125_000_000), "11.25亿"),
+            ("internet_penetration", {}, "2025-12", D(80), "80%"),
+        ],
+    ),
+    (
+        "a Chinese growth from the end of a year, and 同比 percentage points",
+        "《报告》显示,截至2025年12月,生成式人工智能用户规模达6.02亿人,较2024年底增长141.7%;"
+        "普及率达42.8%,同比大幅提高25.2个百分点。",
+        REPORT_57,
+        [
+            ("generative_ai_users", {}, "2025-12", D(602_000_000), "6.02亿"),
+            (
+                "generative_ai_users_growth",
+                {"compared_with": "2024-12"},
+                "2025-12",
+                D("141.7"),
+                "141.7%",
+            ),
+            ("generative_ai_penetration", {}, "2025-12", D("42.8"), "42.8%"),
+            (
+                "generative_ai_penetration_change",
+                {"compared_with": "2024-12"},
+                "2025-12",
+                D("25.2"),
+                "25.2个百分点",
+            ),
+        ],
+    ),
+    (
+        "a Chinese share in tenths (超六成)",
+        "从行业分布看,超六成“小巨人”企业深耕工业基础领域。",
+        REPORT_57,
+        [("little_giants_in_core_industries_share", {}, "2025-12", D(60), "六成")],
+    ),
+    (
+        "a Chinese headline's figures",
+        "我国网民规模达11.25亿人 互联网普及率突破80%",
+        REPORT_57,
+        [
+            ("internet_users", {}, "2025-12", D(1_125_000_000), "11.25亿"),
+            ("internet_penetration", {}, "2025-12", D(80), "80%"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [case[1:] for case in VALUES],
+    ids=[case[0] for case in VALUES],
+)
+def test_sentence_gives_values(
+    text: str,
+    published: tuple[dt.date, str],
+    expected: list[tuple[str, dict[str, str], str, Decimal, str]],
+) -> None:
+    assert read(text, published).values() == expected
+
+
+def test_a_dateline_would_date_the_figures_if_it_were_not_the_publication_day() -> None:
+    """The same text read as if published a year earlier: "Feb. 5" is then a real date."""
+    (record,) = read(
+        "BEIJING, Feb. 5 (Xinhua) -- China had 1.125 billion internet users.",
+        (dt.date(2025, 1, 31), "2024-12"),
+    ).records
+    assert record.period == "2024-02-05"
+
+
+def test_a_percentage_of_internet_users_is_not_their_share() -> None:
+    """ "47.6% of Internet users" names whose share it is, not what the share is of."""
+    result = read(
+        "As of December 2024, 47.6% of Internet users paid attention to information on sports, "
+        "business and science & technology."
+    )
+    assert result.records == []
+    assert result.reasons() == [("47.6%", "no indicator in the catalogue names it here")]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        (
+            "Household chores and running errands were similar, with each making up between "
+            "6% and 7%.",
+            [
+                ("6%", "a range (between one figure and another)"),
+                ("7%", "a range (between one figure and another)"),
+            ],
+        ),
+        (
+            "Between 6% and 7% of Internet users used online office.",
+            [
+                ("6%", "a range (between one figure and another)"),
+                ("7%", "a range (between one figure and another)"),
+            ],
+        ),
+        (
+            "Rural Internet penetration rose to 65.6%, an increase of 2.8 percentage points "
+            "over the same period.",
+            [("2.8 percentage points", "a change with no period it is measured from")],
+        ),
+    ],
+    ids=["a range after its verb", "a range at the start", "the same period with none before"],
+)
+def test_numbers_left_out_with_their_reason(text: str, left_out: list[tuple[str, str]]) -> None:
+    result = read(text)
+    assert result.reasons() == left_out
+    assert {r.evidence.as_reported for r in result.records} & {t for t, _ in left_out} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_reported", "indicator", "value", "qualifier"),
+    [
+        (
+            'China now has more than 60 million SMEs, including over 17,600 "little giant" '
+            "firms specializing in niche markets with advanced technologies.",
+            REPORT_57,
+            "60 million",
+            "smes",
+            D(60_000_000),
+            "more than",
+        ),
+        (
+            'China now has more than 60 million SMEs, including over 17,600 "little giant" '
+            "firms specializing in niche markets with advanced technologies.",
+            REPORT_57,
+            "17,600",
+            "little_giant_enterprises",
+            D(17_600),
+            "more than",
+        ),
+        (
+            "Nearly 6,000 operate in emerging fields such as quantum technology, artificial "
+            "intelligence and the low-altitude economy.",
+            REPORT_57,
+            "6,000",
+            "little_giants_in_future_industries",
+            D(6_000),
+            "nearly",
+        ),
+        (
+            "目前我国中小企业数量超6000万家。",
+            REPORT_57,
+            "6000万",
+            "smes",
+            D(60_000_000),
+            "more than",
+        ),
+        (
+            "As of December 2024, China had 1,108 million Internet users.",
+            REPORT_55,
+            "1,108 million",
+            "internet_users",
+            D(1_108_000_000),
+            None,
+        ),
+    ],
+    ids=["more than", "over", "nearly", "超", "no qualifier"],
+)
+def test_qualifiers_are_kept(
+    text: str,
+    published: tuple[dt.date, str],
+    as_reported: str,
+    indicator: str,
+    value: Decimal,
+    qualifier: str | None,
+) -> None:
+    record = read(text, published).record(as_reported)
+    assert (record.indicator, record.value, record.qualifier) == (indicator, value, qualifier)
+
+
+def test_a_converted_currency_in_brackets_is_left_out() -> None:
+    result = read(
+        "According to the Ministry of Industry and Information Technology earlier this year, "
+        "China had more than 6,000 artificial intelligence (AI) enterprises last year, while "
+        "the scale of the country's core AI industry was expected to exceed 1.2 trillion yuan "
+        "(about 171.39 billion U.S. dollars) in 2025.",
+        REPORT_57,
+    )
+    assert result.values() == [
+        ("ai_enterprises", {}, "2025", D(6_000), "6,000"),
+        ("core_ai_industry_scale", {}, "2025", D(1_200_000_000_000), "1.2 trillion yuan"),
+    ]
+    assert result.reasons() == [
+        ("171.39 billion U.S. dollars", "the previous figure converted to another currency")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed_to"),
+    [
+        (
+            "According to the Ministry of Industry and Information Technology earlier this "
+            "year, China had more than 6,000 artificial intelligence (AI) enterprises last year.",
+            "Ministry of Industry and Information Technology",
+        ),
+        (
+            "According to data from China Netcasting Services Association, the overseas market "
+            "for micro-series generated 1.53 billion U.S. dollars in revenue from January to "
+            "August in 2025.",
+            "China Netcasting Services Association",
+        ),
+        ("According to Wang, China had more than 60 million SMEs.", "Wang"),
+        ("China had more than 60 million SMEs.", None),
+    ],
+    ids=["a known body by its full name", "data from a known body", "a person", "nobody"],
+)
+def test_according_to_credits_the_sentence(text: str, attributed_to: str | None) -> None:
+    records = read(text, REPORT_57).records
+    assert records
+    assert {record.attributed_to for record in records} == {attributed_to}
+
+
+FEIGUA = "⁵⁰ Feigua, <https://dy.feigua.cn/article/detail/912.html>, July 31, 2024.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Online video users reached 1,070 million⁵⁰, and short video users reached "
+            "1,040 million.",
+            {"1,070 million": "Feigua", "1,040 million": None},
+        ),
+        (
+            "Online video users reached 1,070 million, and short video users reached "
+            "1,040 million.⁵⁰",
+            {"1,070 million": "Feigua", "1,040 million": "Feigua"},
+        ),
+    ],
+    ids=["a mark inside the sentence credits its clause", "a mark at the end credits it all"],
+)
+def test_a_footnote_citing_a_source_credits_only_where_it_stands(
+    sentence: str, credited: dict[str, str | None]
+) -> None:
+    result = read(f"{sentence}\n\n{FEIGUA}")
+    assert result.values() == [
+        (
+            "application_users",
+            {"application": "online video"},
+            "2024-12",
+            D(1_070_000_000),
+            "1,070 million",
+        ),
+        (
+            "application_users",
+            {"application": "short video"},
+            "2024-12",
+            D(1_040_000_000),
+            "1,040 million",
+        ),
+    ]
+    assert {r.evidence.as_reported: r.attributed_to for r in result.records} == credited
+    assert all(record.notes == () for record in result.records)
+
+
+def test_a_footnote_that_updates_a_figure_moves_only_its_clause() -> None:
+    result = read(
+        "Online video users reached 1,070 million⁵, and short video users reached "
+        "1,040 million.\n\n⁵ The number of online video users was updated by November 2024.\n"
+    )
+    video = result.record("1,070 million")
+    assert (video.period, video.moved_from) == ("2024-11", "2024-12")
+    (note,) = video.notes
+    assert note.kind == "date"
+    assert note.quote == "The number of online video users was updated by November 2024."
+    short = result.record("1,040 million")
+    assert (short.period, short.moved_from, short.notes) == ("2024-12", None, ())
+
+
+def test_the_period_a_paragraph_sets_carries_to_its_next_sentence_only() -> None:
+    result = read(
+        "As of June 2024, China had 1,100 million Internet users. Rural Internet users reached "
+        "304 million.\n\nUrban Internet users reached 795 million.\n"
+    )
+    assert [(r.evidence.as_reported, r.period) for r in result.records] == [
+        ("1,100 million", "2024-06"),
+        ("304 million", "2024-06"),
+        ("795 million", "2024-12"),
+    ]
+
+
+def test_a_change_figure_keeps_its_precision() -> None:
+    change = read(
+        "China had 1,108 million Internet users as of December 2024, an increase of "
+        "16.08 million compared to December 2023."
+    ).record("16.08 million")
+    assert change.precision == D(10_000)

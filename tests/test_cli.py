@@ -1,0 +1,254 @@
+"""The command line, driven as a user would: ``seed`` and ``coverage``.
+
+Each test points ``DATABASE_URL`` at a SQLite file of its own and clears the cached settings
+and engine before and after, so nothing leaks into other tests. The console is swapped for a
+wide one without colour, so every table row stays on one line and can be read back.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from app import cli as cli_module
+from app.cli import cli
+from app.config import get_settings
+from app.db import get_engine, make_engine
+from app.models import Citation, DatasetVersion, Observation
+from app.seed import prepare
+from tests.conftest import PROJECT_ROOT, migrate
+
+SEEDS = PROJECT_ROOT / "seeds"
+REPORT_55 = "004_65db08e511ec9519.txt"
+SOURCES = [
+    "cnnic-55-en",
+    "cnnic-57-ecns-en",
+    "cnnic-57-xinhua-en",
+    "cnnic-57-chinadaily-en",
+    "cnnic-57-cctv-zh",
+]
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A migrated, empty SQLite file that the CLI's settings point at."""
+    path = tmp_path / "cli.db"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    yield path
+    get_engine().dispose()
+    get_engine.cache_clear()
+    get_settings.cache_clear()
+
+
+def flat(output: str) -> str:
+    """The output with its white space collapsed, for messages that may wrap."""
+    return " ".join(output.split())
+
+
+def table_rows(output: str) -> list[tuple[str, ...]]:
+    """The body rows of every table in the output, as tuples of their stripped cells."""
+    return [
+        tuple(cell.strip() for cell in line.strip().strip("│").split("│"))
+        for line in output.splitlines()
+        if line.startswith("│")
+    ]
+
+
+def sections(output: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The rows of the coverage table and those of the left-out table after it."""
+    coverage, title, left_out = output.partition("Numbers left out")
+    assert title, output[-2000:]
+    return table_rows(coverage), table_rows(left_out)
+
+
+def state(path: Path) -> tuple[object, ...]:
+    """What the database holds: its data version and every observation's identity and value."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            version = session.scalar(select(DatasetVersion.version))
+            rows = session.execute(
+                select(
+                    Observation.id,
+                    Observation.indicator_code,
+                    Observation.dimensions_key,
+                    Observation.period,
+                    Observation.value,
+                ).order_by(Observation.id)
+            ).all()
+            return (version, tuple(tuple(row) for row in rows))
+    finally:
+        engine.dispose()
+
+
+def counts(path: Path) -> tuple[int, int, int]:
+    """Observations, derived observations and citations in the database."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            observations = session.scalar(select(func.count()).select_from(Observation))
+            derived = session.scalar(
+                select(func.count()).select_from(Observation).where(Observation.status == "derived")
+            )
+            citations = session.scalar(select(func.count()).select_from(Citation))
+            assert observations is not None
+            assert derived is not None
+            assert citations is not None
+            return observations, derived, citations
+    finally:
+        engine.dispose()
+
+
+def copy_seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+# --- seed -----------------------------------------------------------------------------------
+
+
+def test_seed_prints_the_coverage_and_what_it_seeded(database: Path) -> None:
+    result = runner.invoke(cli, ["seed"])
+    assert result.exit_code == 0, result.output
+    assert "Coverage: numbers in each text" in result.output
+    assert {row[0] for row in table_rows(result.output) if len(row) == 4} >= set(SOURCES)
+    observations, derived, citations = counts(database)
+    assert observations > 500
+    assert (
+        f"Seeded {observations} observations ({derived} derived) with {citations} citations"
+        in flat(result.output)
+    )
+    version = state(database)[0]
+    assert isinstance(version, str)
+    assert f"data version {version}." in flat(result.output)
+    assert "Numbers left out" not in result.output
+
+
+def test_seed_verbose_also_lists_the_numbers_left_out(database: Path) -> None:
+    result = runner.invoke(cli, ["seed", "--verbose"])
+    assert result.exit_code == 0, result.output
+    _, left_out = sections(result.output)
+    assert (
+        "cnnic-57-xinhua-en",
+        _offset_of("171.39"),
+        "171.39",
+        "the previous figure converted to another currency",
+    ) in left_out
+
+
+def _offset_of(number: str) -> str:
+    """Where ``number`` stands in the Xinhua article, as the left-out table prints it."""
+    text = (SEEDS / "001_9d474e672f3dc305.txt").read_text(encoding="utf-8")
+    return str(text.index(number))
+
+
+def test_seed_refuses_an_edited_text_and_leaves_the_database_as_it_was(
+    database: Path, tmp_path: Path
+) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    before = state(database)
+    assert before[0] is not None
+    assert before[1]
+    seeds = copy_seeds(tmp_path)
+    report = seeds / REPORT_55
+    text = report.read_text(encoding="utf-8")
+    assert "1,108 million" in text
+    report.write_text(text.replace("1,108 million", "1,109 million", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["seed", "--seeds-dir", str(seeds)])
+    assert result.exit_code == 1
+    output = flat(result.output)
+    assert f"seed refused: {REPORT_55}: sha256 is" in output
+    assert "the file was changed, truncated or replaced" in output
+    assert "The database was left as it was." in output
+    assert "Seeded" not in output
+    assert state(database) == before
+
+
+def test_seed_refuses_a_broken_catalogue_and_leaves_the_database_empty(
+    database: Path, tmp_path: Path
+) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / "catalogue.yaml").write_text("dimensions: {area: [\n", encoding="utf-8")
+    result = runner.invoke(cli, ["seed", "--seeds-dir", str(seeds)])
+    assert result.exit_code == 1
+    assert "seed refused: catalogue.yaml:" in flat(result.output)
+    assert state(database) == (None, ())
+
+
+# --- coverage -------------------------------------------------------------------------------
+
+
+def test_coverage_lists_every_number_left_out_with_its_reason(database: Path) -> None:
+    result = runner.invoke(cli, ["coverage"])
+    assert result.exit_code == 0, result.output
+    assert "Coverage: numbers in each text" in result.output
+    assert "Numbers left out" in result.output
+    _, _, _, extraction = prepare(SEEDS)
+    _, listed = sections(result.output)
+    expected = [
+        (item.source, str(item.start), item.text, item.reason) for item in extraction.left_out
+    ]
+    assert len(expected) > 100
+    assert listed == expected
+    assert (
+        "cnnic-57-xinhua-en",
+        _offset_of("171.39"),
+        "171.39",
+        "the previous figure converted to another currency",
+    ) in listed
+
+
+def test_coverage_counts_match_the_numbers_it_lists(database: Path) -> None:
+    result = runner.invoke(cli, ["coverage"])
+    assert result.exit_code == 0, result.output
+    summaries, left_out = sections(result.output)
+    _, _, _, extraction = prepare(SEEDS)
+    assert [row[0] for row in summaries if row[0]] == SOURCES
+    for coverage in extraction.coverage:
+        (summary,) = [row for row in summaries if row[0] == coverage.source]
+        assert summary[1:3] == (str(coverage.numbers), str(coverage.captured))
+        listed = [row for row in left_out if row[0] == coverage.source]
+        assert len(listed) == coverage.numbers - coverage.captured, coverage.source
+        assert len(listed) == sum(coverage.left_out.values())
+
+
+def test_coverage_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "never.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        result = runner.invoke(cli, ["coverage"])
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert not path.exists()
+
+
+def test_coverage_of_an_edited_text_says_it_cannot_read_the_sources(
+    database: Path, tmp_path: Path
+) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / REPORT_55).write_text("truncated", encoding="utf-8")
+    result = runner.invoke(cli, ["coverage", "--seeds-dir", str(seeds)])
+    assert result.exit_code == 1
+    assert f"cannot read the sources: {REPORT_55}: sha256 is" in flat(result.output)
