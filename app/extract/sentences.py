@@ -548,7 +548,14 @@ class _SentenceRun:
                 return spec.unit != "percent"
             return fits(quantity.unit, spec.unit)
 
-        level = self._changed_subject(quantity, accept) or self._last_level(accept)
+        level = self._changed_subject(quantity, accept) or next(
+            (
+                level
+                for level in reversed(self.levels)
+                if accept(self.ctx.catalogue.indicators[level.indicator])
+            ),
+            None,
+        )
         if level is None:
             self._leave_out(quantity, "a change of a figure the catalogue does not name")
             return
