@@ -59,7 +59,7 @@ _CHANGE_AFTER = re.compile(
 )
 _SHARE_BEFORE = re.compile(
     r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
-    r"representing|represented|taking\s+up|took\s+up|proportion\s+(?:had\s+)?"
+    r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
     r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
     re.IGNORECASE,
 )
@@ -227,10 +227,11 @@ class _SentenceRun:
     def _sentence_period(self) -> str | None:
         """The period for figures the sentence does not date near them: what the paragraph
         said before, else the sentence's first date, else the report's. Later sentences
-        inherit the sentence's first month, quarter or day (a bare year is too loose to)."""
+        inherit the sentence's first month, quarter or day (a bare year is too loose, and a
+        span such as "January to June" belongs to its own figure)."""
         inherited = self.state.period
         dates = self._dates()
-        if dates and len(dates[0].period) > 4:
+        if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
             self.state.period = dates[0].period
         if inherited is not None:
             return inherited
@@ -418,6 +419,19 @@ class _SentenceRun:
             spec = self.ctx.catalogue.indicators[level.indicator]
             if spec.share is not None or spec.unit == "percent":
                 return self._resolve(level.indicator, dict(level.dimensions), quantity)
+        return self._share_named_earlier(quantity)
+
+    def _share_named_earlier(
+        self, quantity: Quantity
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """A share whose own phrase stands in an earlier clause of the sentence: "The primary
+        factor ... was the convenience of communicating with their family members,
+        accounting for 18.7%"."""
+        for hit in reversed([h for h in self.hits if h.end <= quantity.start]):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                if self.ctx.catalogue.indicators[term.indicator].unit == "percent":
+                    return self._resolve(term.indicator, dict(term.dimensions), quantity)
         return None
 
     def _subject_for(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
