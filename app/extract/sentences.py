@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+from app.extract import cues
 from app.extract.context import SourceContext
 from app.extract.numbers import Quantity, find_quantities
 from app.extract.periods import PeriodMention, find_periods, shift_years
@@ -25,67 +26,6 @@ from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_o
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
 
-_CLAUSE_BREAK = re.compile(r"[,;，；]")
-_LINK = re.compile(
-    r"^(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
-    r"(?:\([^)]*\)\s*)?"
-    r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
-    r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
-    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|had|has|provided|opened|assigned|served|completed|"
-    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
-    re.IGNORECASE,
-)
-_AUXILIARIES = re.compile(
-    r"^\s*(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
-    re.IGNORECASE,
-)
-_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
-_DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
-_FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
-    r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
-    r"decreased|boosted)(?:\s+by)?|"
-    r"增长|提高|增加|下降|减少)\s*$",
-    re.IGNORECASE,
-)
-_FALL = re.compile(
-    r"(?:\b(?:decrease|drop|decline|down|fell|dropped|declined)\b|下降|减少)[^\d]*$", re.IGNORECASE
-)
-_FALL_AFTER = re.compile(r"^\s*(?:year-on-year\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
-)
-_SHARE_BEFORE = re.compile(
-    r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
-    r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
-    r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
-    re.IGNORECASE,
-)
-_RATE_WORDS = re.compile(
-    r"(?:penetration\s+rate|adoption\s+rate|usage\s+rate|utilization\s+rate|普及率)"
-    r"[^,;，；\d]*$",
-    re.IGNORECASE,
-)
-_BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I
-)
-_BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
-_YEAR_ON_YEAR = re.compile(r"year-on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
-_SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
-_THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
-_GROUP_SIZE_BEFORE = re.compile(r"(?:user\s+size\s+of|with)\s*$", re.IGNORECASE)
-_GROUP_SIZE_AFTER = re.compile(r"^\s*users\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
-_RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
-_RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
-_NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
-_ACCORDING_TO = re.compile(
-    r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",
-    re.IGNORECASE,
-)
 _MEASURE_UNITS = frozenset(
     {
         "percent",
@@ -200,8 +140,8 @@ class _SentenceRun:
 
     def _sentence_attribution(self) -> str | None:
         """Who the sentence credits: "According to X, ...", or a footnote citing X at its end."""
-        match = _ACCORDING_TO.match(without_marks(self.text))
-        if match and not _NO_BODY.match(match.group("body")):
+        match = cues.ACCORDING_TO.match(without_marks(self.text))
+        if match and not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))
         last_clause = self._clause_start(len(self.text.rstrip(" .。")))
@@ -257,7 +197,7 @@ class _SentenceRun:
         before = self.text[: mention.start]
         if "/" in mention.period:
             return False
-        return bool(_BASE_BEFORE.search(before) or _BASE_START.match(mention.text))
+        return bool(cues.BASE_BEFORE.search(before) or cues.BASE_START.match(mention.text))
 
     def _inside_quantity(self, mention: PeriodMention) -> bool:
         return any(q.start <= mention.start < q.end for q in self.quantities)
@@ -280,20 +220,20 @@ class _SentenceRun:
         run = [self.quantities[index]]
         for following in self.quantities[index + 1 :]:
             glue = self.text[run[-1].end : following.start]
-            if following.unit != run[0].unit or not _RUN_GLUE.match(glue):
+            if following.unit != run[0].unit or not cues.RUN_GLUE.match(glue):
                 break
             run.append(following)
         if len(run) < 2:
             return run
         ratio = all(self.text[a.end : b.start] == ":" for a, b in pairwise(run))
-        if ratio or _RESPECTIVELY.match(self.text[run[-1].end :]):
+        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]):
             return run
-        if _RANGE_BEFORE.search(self.text[: run[0].start]):
+        if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
             return run
         return run[:1]
 
     def _read_list(self, run: list[Quantity]) -> None:
-        if _RANGE_BEFORE.search(self.text[: run[0].start]):
+        if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
             for quantity in run:
                 self._leave_out(quantity, "a range (between one figure and another)")
             return
@@ -336,23 +276,23 @@ class _SentenceRun:
     def _read_one(self, quantity: Quantity, index: int) -> None:
         before = self.text[self._clause_start(quantity.start) : quantity.start]
         after = self.analysis[quantity.end : self._clause_end(quantity.end)]
-        if _RANGE_BEFORE.search(self.text[: quantity.start]):
+        if cues.RANGE_BEFORE.search(self.text[: quantity.start]):
             self._leave_out(quantity, "a range (between one figure and another)")
             return
         lead = _before_qualifier(self.text, quantity)
-        if quantity.unit != "percentage_points" and _SHARE_BEFORE.search(lead):
+        if quantity.unit != "percentage_points" and cues.SHARE_BEFORE.search(lead):
             subject = self._share_subject(quantity)
             if subject is not None:
                 self._read_one_with(quantity, *subject)
                 return
         if (
             quantity.unit == "percentage_points"
-            or _CHANGE_BEFORE.search(lead)
-            or _CHANGE_AFTER.match(after)
+            or cues.CHANGE_BEFORE.search(lead)
+            or cues.CHANGE_AFTER.match(after)
         ):
             self._read_change(quantity, before, after)
             return
-        if _TO_BEFORE.search(lead) and self.changed is not None:
+        if cues.TO_BEFORE.search(lead) and self.changed is not None:
             changed = self.ctx.catalogue.indicators[self.changed.indicator]
             self._read_one_with(quantity, changed, dict(self.changed.dimensions))
             return
@@ -363,7 +303,7 @@ class _SentenceRun:
         if counted is not None:
             self._read_one_with(quantity, *counted)
             return
-        if _FROM_BEFORE.search(before) and index > 0 and self.levels:
+        if cues.FROM_BEFORE.search(before) and index > 0 and self.levels:
             previous = self.levels[-1]
             spec = self.ctx.catalogue.indicators[previous.indicator]
             if fits(quantity.unit, spec.unit):
@@ -399,7 +339,7 @@ class _SentenceRun:
         users", "reached 24.6%, with the user size of 38.49 million"."""
         if quantity.unit != "count" or not self.levels:
             return None
-        if not (_GROUP_SIZE_BEFORE.search(lead) or _GROUP_SIZE_AFTER.match(after)):
+        if not (cues.GROUP_SIZE_BEFORE.search(lead) or cues.GROUP_SIZE_AFTER.match(after)):
             return None
         level = self.levels[-1]
         counts = self.ctx.catalogue.indicators[level.indicator].counts
@@ -464,12 +404,12 @@ class _SentenceRun:
         if quantity.unit != "percent":
             return (
                 (spec, dims)
-                if _FOLLOWING_COUNT.match(gap) and fits(quantity.unit, spec.unit)
+                if cues.FOLLOWING_COUNT.match(gap) and fits(quantity.unit, spec.unit)
                 else None
             )
         if spec.unit == "percent":
             return spec, dims
-        if spec.share is None or _DENOMINATOR.match(gap):
+        if spec.share is None or cues.DENOMINATOR.match(gap):
             return None
         return self.ctx.catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
 
@@ -480,7 +420,7 @@ class _SentenceRun:
         ranked: list[tuple[tuple[int, int, int], tuple[IndicatorSpec, dict[str, str]]]] = []
         for distance, hit in enumerate(reversed(before)):
             gap = without_marks(self.text[hit.end : stop])
-            elliptical = _THAT_OF.search(self.text[: hit.start]) and not gap.strip()
+            elliptical = cues.THAT_OF.search(self.text[: hit.start]) and not gap.strip()
             if not (elliptical or self._linked(gap, quantity)):
                 continue
             for term in hit.indicator_terms:
@@ -490,7 +430,7 @@ class _SentenceRun:
                     ranked.append(((0 if exact else 1, -term.priority, distance), resolved))
         if ranked:
             return min(ranked, key=lambda pair: pair[0])[1]
-        rate = _RATE_WORDS.search(self.text[clause_start:stop])
+        rate = cues.RATE_WORDS.search(self.text[clause_start:stop])
         if rate is not None:
             return self._rate_subject(quantity)
         return None
@@ -499,9 +439,9 @@ class _SentenceRun:
     def _linked(gap: str, quantity: Quantity) -> bool:
         """Whether a phrase and the number after it read as subject, verb, figure: "users
         reached 822 million", "网民规模达11.25亿", or with no verb at all in Chinese."""
-        if gap == "" or _LINK.match(gap):
+        if gap == "" or cues.LINK.match(gap):
             return True
-        return quantity.qualifier is not None and bool(_AUXILIARIES.match(gap))
+        return quantity.qualifier is not None and bool(cues.AUXILIARIES.match(gap))
 
     def _rate_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         level = self._last_level(lambda spec: spec.rate is not None or spec.unit == "percent")
@@ -581,7 +521,9 @@ class _SentenceRun:
         suffix = GROWTH_SUFFIX if growth else CHANGE_SUFFIX
         spec = self.ctx.catalogue.indicators[level.indicator + suffix]
         dims = {**level.dimensions, "compared_with": base}
-        falling = _FALL.search(_before_qualifier(self.text, quantity)) or _FALL_AFTER.match(after)
+        falling = cues.FALL.search(_before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
+            after
+        )
         self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
 
     def _changed_subject(
@@ -609,11 +551,11 @@ class _SentenceRun:
             if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
                 self.state.base = mention.period
                 return mention.period
-        if _YEAR_ON_YEAR.search(after) or _YEAR_ON_YEAR.search(before):
+        if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)
-        if _SAME_PERIOD.search(after):
+        if cues.SAME_PERIOD.search(after):
             return self.state.base
-        if _YEAR_ON_YEAR.search(self.text):
+        if cues.YEAR_ON_YEAR.search(self.text):
             return shift_years(period, -1)
         return None
 
@@ -713,7 +655,7 @@ class _SentenceRun:
     # --- clauses -----------------------------------------------------------------------------
 
     def _is_break(self, position: int) -> bool:
-        if not _CLAUSE_BREAK.match(self.analysis, position):
+        if not cues.CLAUSE_BREAK.match(self.analysis, position):
             return False
         return not any(q.start <= position < q.end for q in self.quantities)
 

@@ -1,0 +1,91 @@
+"""The words around a number that say what it is, in English and Chinese.
+
+Each pattern is matched against the text just before or just after a number (the "lead" and
+the "tail"), or against a period mention. Keeping them in one place keeps the reading rules
+in sentences.py about structure, and this file about wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a clause ends.
+CLAUSE_BREAK = re.compile(r"[,;，；]")
+
+# Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
+LINK = re.compile(
+    r"^(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
+    r"(?:\([^)]*\)\s*)?"
+    r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
+    r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
+    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"generated|had|has|provided|opened|assigned|served|completed|"
+    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
+    re.IGNORECASE,
+)
+
+# Words that may stand between a phrase and a figure whose qualifier is the verb.
+AUXILIARIES = re.compile(
+    r"^\s*(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    re.IGNORECASE,
+)
+TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
+FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+
+# A change: "an increase of", "up by", "增长"; a fall is kept negative.
+CHANGE_BEFORE = re.compile(
+    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
+    r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
+    r"decreased|boosted)(?:\s+by)?|"
+    r"增长|提高|增加|下降|减少)\s*$",
+    re.IGNORECASE,
+)
+FALL = re.compile(
+    r"(?:\b(?:decrease|drop|decline|down|fell|dropped|declined)\b|下降|减少)[^\d]*$", re.IGNORECASE
+)
+FALL_AFTER = re.compile(r"^\s*(?:year-on-year\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
+CHANGE_AFTER = re.compile(
+    r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
+)
+
+# A share of what was just counted: "accounting for", "making up", "占".
+SHARE_BEFORE = re.compile(
+    r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
+    r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
+    r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
+    re.IGNORECASE,
+)
+
+# A rate of what was just counted: "the penetration rate", "普及率".
+RATE_WORDS = re.compile(
+    r"(?:penetration\s+rate|adoption\s+rate|usage\s+rate|utilization\s+rate|普及率)"
+    r"[^,;，；\d]*$",
+    re.IGNORECASE,
+)
+
+# The period a change is measured from: "compared to", "from", "较".
+BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
+BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
+YEAR_ON_YEAR = re.compile(r"year-on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
+
+# Elliptical subjects: "and that of rural Internet users 313.08 million".
+THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
+
+# The size of the group a rate is of: "with the user size of", "with ... users".
+GROUP_SIZE_BEFORE = re.compile(r"(?:user\s+size\s+of|with)\s*$", re.IGNORECASE)
+GROUP_SIZE_AFTER = re.compile(r"^\s*users\b", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+# Lists: numbers joined by commas and "and", given "respectively".
+RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
+RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+
+# Attribution: "According to X, ..."; "the data" names no body.
+NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
+ACCORDING_TO = re.compile(
+    r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",
+    re.IGNORECASE,
+)
