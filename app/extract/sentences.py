@@ -19,9 +19,11 @@ from itertools import pairwise
 
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
 from app.extract import cues
+from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
+from app.extract.dating import SentenceDates
 from app.extract.numbers import Quantity, find_quantities
-from app.extract.periods import PeriodMention, find_periods, shift_years
+from app.extract.periods import find_periods, shift_years
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
@@ -124,6 +126,10 @@ class _SentenceRun:
             gap = continuation.span.start - sentence.span.end
             self.analysis = self.text + " " * gap + continuation.span.text
         self.hits = self.ctx.finder.find(self.analysis)
+        self.clauses = Clauses(self.analysis, self.quantities)
+        self.dating = SentenceDates(
+            self.text, self.periods, self.quantities, self.clauses, self.ctx.reference
+        )
         self.attribution = self._sentence_attribution()
         self.period = self._sentence_period()
         self.levels: list[Level] = []
@@ -144,7 +150,7 @@ class _SentenceRun:
         if match and not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))
-        last_clause = self._clause_start(len(self.text.rstrip(" .。")))
+        last_clause = self.clauses.start(len(self.text.rstrip(" .。")))
         return self._credited(last_clause, len(self.text))
 
     def _credited(self, start: int, end: int) -> str | None:
@@ -161,7 +167,7 @@ class _SentenceRun:
     def _attribution_for(self, quantity: Quantity) -> str | None:
         """A footnote in the figure's own clause credits it; else "According to X" or a
         footnote at the end credits the whole sentence."""
-        clause = self._credited(self._clause_start(quantity.start), self._clause_end(quantity.end))
+        clause = self._credited(self.clauses.start(quantity.start), self.clauses.end(quantity.end))
         return clause or self.attribution
 
     def _sentence_period(self) -> str | None:
@@ -170,37 +176,12 @@ class _SentenceRun:
         inherit the sentence's first month, quarter or day (a bare year is too loose, and a
         span such as "January to June" belongs to its own figure)."""
         inherited = self.state.period
-        dates = self._dates()
+        dates = self.dating.dates
         if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
             self.state.period = dates[0].period
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period
-
-    def _dates(self) -> list[PeriodMention]:
-        """The periods that date figures: not a change's base, not part of a number, and not
-        the day the source was published (a dateline, "BEIJING, Feb. 5")."""
-        published = self.ctx.reference.isoformat()
-        return [
-            mention
-            for mention in self.periods
-            if not self._is_base(mention)
-            and not self._inside_quantity(mention)
-            and mention.period != published
-        ]
-
-    def _quantity_between(self, mention: PeriodMention, quantity: Quantity) -> bool:
-        return any(_between(mention, quantity, other) for other in self.quantities)
-
-    def _is_base(self, mention: PeriodMention) -> bool:
-        """Whether a period is what a change is measured from ("from December 2023")."""
-        before = self.text[: mention.start]
-        if "/" in mention.period:
-            return False
-        return bool(cues.BASE_BEFORE.search(before) or cues.BASE_START.match(mention.text))
-
-    def _inside_quantity(self, mention: PeriodMention) -> bool:
-        return any(q.start <= mention.start < q.end for q in self.quantities)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -237,7 +218,7 @@ class _SentenceRun:
             for quantity in run:
                 self._leave_out(quantity, "a range (between one figure and another)")
             return
-        segment_start = self._segment_start(run[0].start)
+        segment_start = self.clauses.segment_start(run[0].start)
         hits = [hit for hit in self.hits if segment_start <= hit.start and hit.end <= run[0].start]
         for dimension in self._dimensions_in(hits):
             values = [value for hit in hits for value in hit.dimension_values(dimension)]
@@ -274,8 +255,8 @@ class _SentenceRun:
         return None
 
     def _read_one(self, quantity: Quantity, index: int) -> None:
-        before = self.text[self._clause_start(quantity.start) : quantity.start]
-        after = self.analysis[quantity.end : self._clause_end(quantity.end)]
+        before = self.text[self.clauses.start(quantity.start) : quantity.start]
+        after = self.analysis[quantity.end : self.clauses.end(quantity.end)]
         if cues.RANGE_BEFORE.search(self.text[: quantity.start]):
             self._leave_out(quantity, "a range (between one figure and another)")
             return
@@ -349,7 +330,7 @@ class _SentenceRun:
 
     def _share_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         """What "accounting for X%" is a share of: a phrase in its clause, else the last level."""
-        clause_start = self._clause_start(quantity.start)
+        clause_start = self.clauses.start(quantity.start)
         for hit in reversed([h for h in self.hits if clause_start <= h.start < quantity.start]):
             for term in hit.indicator_terms:
                 resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)
@@ -375,7 +356,7 @@ class _SentenceRun:
         return None
 
     def _subject_for(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
-        limit = self._clause_end(quantity.end)
+        limit = self.clauses.end(quantity.end)
         for following in self.quantities:
             if following.start >= quantity.end:
                 limit = min(limit, following.start)
@@ -414,7 +395,7 @@ class _SentenceRun:
         return self.ctx.catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
 
     def _subject_before(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
-        clause_start = self._clause_start(quantity.start)
+        clause_start = self.clauses.start(quantity.start)
         stop = _number_start(quantity)
         before = [h for h in self.hits if clause_start <= h.start and h.end <= stop]
         ranked: list[tuple[tuple[int, int, int], tuple[IndicatorSpec, dict[str, str]]]] = []
@@ -464,7 +445,7 @@ class _SentenceRun:
                 assert term.indicator is not None
                 spec = self.ctx.catalogue.indicators[term.indicator]
                 if spec.unit == "percent" or spec.rate is not None:
-                    period = self._own_period(quantity) or self.period
+                    period = self.dating.near(quantity) or self.period
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -531,13 +512,13 @@ class _SentenceRun:
     ) -> Level | None:
         """What a change is of when its clause names it ("the penetration rate was up 9.7
         percentage points"), dated like a level in the same place would be."""
-        clause_start = self._clause_start(quantity.start)
+        clause_start = self.clauses.start(quantity.start)
         hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
         for hit in reversed(hits):
             for term in hit.indicator_terms:
                 assert term.indicator is not None
                 if accept(self.ctx.catalogue.indicators[term.indicator]):
-                    period = self._own_period(quantity) or self.period
+                    period = self.dating.near(quantity) or self.period
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -545,7 +526,7 @@ class _SentenceRun:
     def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
         for mention in self.periods:
             follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
-            if follows and self._is_base(mention):
+            if follows and self.dating.is_base(mention):
                 self.state.base = mention.period
                 return mention.period
             if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
@@ -567,26 +548,11 @@ class _SentenceRun:
             self._leave_out(quantity, f"its unit does not fit {spec.code} ({spec.unit})")
             return
         spec, dims = resolved
-        period = self._own_period(quantity) or self.period
+        period = self.dating.near(quantity) or self.period
         if period is None:
             self._leave_out(quantity, "no period is given for it")
             return
         self._record(quantity, spec, dims, period, remember=True)
-
-    def _own_period(self, quantity: Quantity) -> str | None:
-        """The period of the number's own clause, nearest first; else the nearest before it."""
-        start, end = self._clause_start(quantity.start), self._clause_end(quantity.end)
-        dates = self._dates()
-        in_clause = [
-            m
-            for m in dates
-            if start <= m.start and m.end <= end and not self._quantity_between(m, quantity)
-        ]
-        if in_clause:
-            nearest = min(in_clause, key=lambda m: _distance(m, quantity))
-            return nearest.period
-        before = [m for m in dates if m.end <= quantity.start]
-        return before[-1].period if before else None
 
     def _record(
         self,
@@ -627,8 +593,8 @@ class _SentenceRun:
             self.levels.append(Level(spec.code, dict(dims), period))
 
     def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
-        start = self.offset + self._clause_start(quantity.start)
-        end = self.offset + self._clause_end(quantity.end)
+        start = self.offset + self.clauses.start(quantity.start)
+        end = self.offset + self.clauses.end(quantity.end)
         notes: list[NoteRef] = []
         for position, mark in self.sentence.marks:
             footnote = self.ctx.document.footnotes.get(mark)
@@ -651,41 +617,6 @@ class _SentenceRun:
                 reason,
             )
         )
-
-    # --- clauses -----------------------------------------------------------------------------
-
-    def _is_break(self, position: int) -> bool:
-        if not cues.CLAUSE_BREAK.match(self.analysis, position):
-            return False
-        return not any(q.start <= position < q.end for q in self.quantities)
-
-    def _clause_start(self, position: int) -> int:
-        for index in range(position - 1, -1, -1):
-            if self._is_break(index):
-                return index + 1
-        return 0
-
-    def _clause_end(self, position: int) -> int:
-        for index in range(position, len(self.analysis)):
-            if self._is_break(index):
-                return index
-        return len(self.analysis)
-
-    def _segment_start(self, position: int) -> int:
-        """Where the list a number closes begins: the sentence, or its last ';'."""
-        cut = max(self.text.rfind(";", 0, position), self.text.rfind("；", 0, position))
-        return cut + 1
-
-
-def _between(mention: PeriodMention, quantity: Quantity, other: Quantity) -> bool:
-    low, high = sorted((mention.start, quantity.start))
-    return other is not quantity and low <= other.start < high
-
-
-def _distance(mention: PeriodMention, quantity: Quantity) -> int:
-    if mention.end <= quantity.start:
-        return quantity.start - mention.end
-    return max(0, mention.start - quantity.end)
 
 
 def _number_start(quantity: Quantity) -> int:

@@ -1,0 +1,40 @@
+"""Where the clauses of a sentence begin and end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.extract import cues
+from app.extract.numbers import Quantity
+
+
+class Clauses:
+    """Clause boundaries: commas and semicolons, except those inside a number ("1,108")."""
+
+    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+        self.text = text
+        self.quantities = quantities
+
+    def _is_break(self, position: int) -> bool:
+        if not cues.CLAUSE_BREAK.match(self.text, position):
+            return False
+        return not any(q.start <= position < q.end for q in self.quantities)
+
+    def start(self, position: int) -> int:
+        """Where the clause holding ``position`` begins."""
+        for index in range(position - 1, -1, -1):
+            if self._is_break(index):
+                return index + 1
+        return 0
+
+    def end(self, position: int) -> int:
+        """Where the clause holding ``position`` ends."""
+        for index in range(position, len(self.text)):
+            if self._is_break(index):
+                return index
+        return len(self.text)
+
+    def segment_start(self, position: int) -> int:
+        """Where the list a number closes begins: the sentence, or its last ';'."""
+        cut = max(self.text.rfind(";", 0, position), self.text.rfind("；", 0, position))
+        return cut + 1

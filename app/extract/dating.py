@@ -1,0 +1,71 @@
+"""Which of a sentence's periods date its figures, and which figure each one dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from app.extract import cues
+from app.extract.clauses import Clauses
+from app.extract.numbers import Quantity
+from app.extract.periods import PeriodMention
+
+
+class SentenceDates:
+    """The period mentions of one sentence, read for what they date."""
+
+    def __init__(
+        self,
+        text: str,
+        periods: Sequence[PeriodMention],
+        quantities: Sequence[Quantity],
+        clauses: Clauses,
+        published: dt.date,
+    ) -> None:
+        self.text = text
+        self.periods = periods
+        self.quantities = quantities
+        self.clauses = clauses
+        # The periods that date figures: not a change's base, not part of a number, and not
+        # the day the source was published (a dateline, "BEIJING, Feb. 5").
+        day = published.isoformat()
+        self.dates = [
+            mention
+            for mention in periods
+            if not self.is_base(mention)
+            and not self._inside_quantity(mention)
+            and mention.period != day
+        ]
+
+    def is_base(self, mention: PeriodMention) -> bool:
+        """Whether a period is what a change is measured from ("from December 2023")."""
+        if "/" in mention.period:
+            return False
+        before = self.text[: mention.start]
+        return bool(cues.BASE_BEFORE.search(before) or cues.BASE_START.match(mention.text))
+
+    def near(self, quantity: Quantity) -> str | None:
+        """The period of the number's own clause, nearest first; else the nearest before it."""
+        start, end = self.clauses.start(quantity.start), self.clauses.end(quantity.end)
+        in_clause = [
+            m
+            for m in self.dates
+            if start <= m.start and m.end <= end and not self._quantity_between(m, quantity)
+        ]
+        if in_clause:
+            return min(in_clause, key=lambda m: _distance(m, quantity)).period
+        before = [m for m in self.dates if m.end <= quantity.start]
+        return before[-1].period if before else None
+
+    def _inside_quantity(self, mention: PeriodMention) -> bool:
+        return any(q.start <= mention.start < q.end for q in self.quantities)
+
+    def _quantity_between(self, mention: PeriodMention, quantity: Quantity) -> bool:
+        low, high = sorted((mention.start, quantity.start))
+        return any(other is not quantity and low <= other.start < high for other in self.quantities)
+
+
+def _distance(mention: PeriodMention, quantity: Quantity) -> int:
+    if mention.end <= quantity.start:
+        return quantity.start - mention.end
+    return max(0, mention.start - quantity.end)
