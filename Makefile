@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install db run test lint types pytest clean
+.PHONY: install db run test lint types pytest load bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,8 @@ db: install ## migrate and seed the configured database (SQLite by default)
 	$(BIN)/alembic upgrade head
 	$(BIN)/python -m app seed
 
-run: db ## serve on 127.0.0.1:8000
-	$(BIN)/uvicorn app.main:app --host 127.0.0.1 --port 8000
+run: db ## serve on 127.0.0.1:8000 (HOST, PORT, WEB_CONCURRENCY: see README)
+	$(BIN)/python -m app.serve
 
 lint: install
 	$(BIN)/ruff check .
@@ -32,6 +32,14 @@ pytest: install
 	$(BIN)/pytest
 
 test: db lint types pytest ## the whole suite: lint, types, tests
+
+load: db ## bounded load test on 127.0.0.1: 200 connections, 10,000 real queries (needs wrk)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python -m bench.load
+
+bench: install ## throughput and latency against raw ASGI, bare FastAPI and Datasette (needs wrk; ~3 min)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .pytest_cache .ruff_cache

@@ -1,10 +1,20 @@
 #!/bin/sh
-# The container's commands: `serve` (default), `migrate-and-seed` (one-off), or anything else.
+# The container's commands:
+#   serve             (the default) uvicorn with WEB_CONCURRENCY workers on HOST:PORT
+#   migrate           alembic upgrade head
+#   seed              read the source texts into the database
+#   migrate-and-seed  both, as the one-off job before the servers start
+#   anything else     run as given, e.g. `python -m app coverage`
 set -eu
 case "${1:-serve}" in
   serve)
-    exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers "${WEB_CONCURRENCY:-4}" \
-      --no-server-header --proxy-headers
+    exec python -m app.serve
+    ;;
+  migrate)
+    exec alembic upgrade head
+    ;;
+  seed)
+    exec python -m app seed
     ;;
   migrate-and-seed)
     alembic upgrade head

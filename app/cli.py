@@ -9,13 +9,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.exc import DBAPIError
 
 from app.catalogue import CatalogueError
 from app.config import get_settings
-from app.db import get_engine
+from app.db import make_writer_engine
 from app.extract.pipeline import Coverage, Extraction
+from app.grants import GrantError, grant_read_only
 from app.manifest import SourceFileError
 from app.seed import SeedError, prepare, seed_database
+from app.seed_lock import SeedLockError
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
@@ -34,12 +37,15 @@ def seed(seeds_dir: SeedsDir = None, verbose: bool = False) -> None:
     """
     folder = seeds_dir or get_settings().seeds_dir
     started = time.perf_counter()
+    engine = make_writer_engine()
     try:
-        result = seed_database(get_engine(), folder)
-    except (SeedError, SourceFileError, CatalogueError) as error:
+        result = seed_database(engine, folder, lock_wait=get_settings().db_busy_timeout)
+    except (SeedError, SeedLockError, SourceFileError, CatalogueError) as error:
         console.print(f"[red]seed refused:[/red] {error}")
         console.print("The database was left as it was.")
         raise typer.Exit(code=1) from error
+    finally:
+        engine.dispose()
     elapsed = time.perf_counter() - started
     _print_coverage(result.coverage)
     _print_disagreements(result.extraction)
@@ -49,6 +55,25 @@ def seed(seeds_dir: SeedsDir = None, verbose: bool = False) -> None:
         f"Seeded {result.observations} observations ({result.derived} derived) with "
         f"{result.citations} citations in {elapsed:.2f} s; data version {result.version}."
     )
+
+
+@cli.command("grant-reader")
+def grant_reader(role: Annotated[str, typer.Argument(help="An existing login role")]) -> None:
+    """Let ROLE read every table, now and after later migrations, and write none (PostgreSQL).
+
+    The service connects as ROLE (DATABASE_URL); this command, seeds and migrations as the owner.
+
+    Example: SEED_DATABASE_URL=postgresql+psycopg://cnnic:pw@db/cnnic python -m app grant-reader r
+    """
+    engine = make_writer_engine()
+    try:
+        grant_read_only(engine, role)
+    except (GrantError, DBAPIError) as error:
+        console.print(f"[red]grant refused:[/red] {error}")
+        raise typer.Exit(code=1) from error
+    finally:
+        engine.dispose()
+    console.print(f"{role} may now read every table and write none.")
 
 
 @cli.command()

@@ -4,38 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import get_settings
+from app.config import Settings, get_settings
+from app.db_engines import Timeouts, postgres_engine, sqlite_engine
 
 
-def make_engine(url: str, *, pool_size: int = 5) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys switched on for every connection."""
+def make_engine(
+    url: str, *, pool_size: int = 5, read_only: bool = False, timeouts: Timeouts | None = None
+) -> Engine:
+    """An engine for ``url``: read-write (SQLite with foreign keys on, in WAL mode) unless
+    ``read_only``, and bounded in every wait (see :mod:`app.db_engines`)."""
     parsed = make_url(url)
+    timeouts = timeouts or Timeouts()
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_size=pool_size, pool_pre_ping=True)
+        return sqlite_engine(parsed, read_only=read_only, timeouts=timeouts)
+    return postgres_engine(parsed, read_only=read_only, pool_size=pool_size, timeouts=timeouts)
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def settings_timeouts(settings: Settings) -> Timeouts:
+    """The database timeouts the settings give."""
+    return Timeouts(
+        connect=settings.db_connect_timeout,
+        statement=settings.db_statement_timeout,
+        busy=settings.db_busy_timeout,
+    )
 
 
 @lru_cache
 def get_engine() -> Engine:
-    """The process-wide engine for the configured database."""
+    """The service's engine: the configured database, read-only."""
     settings = get_settings()
-    return make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    return make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        read_only=True,
+        timeouts=settings_timeouts(settings),
+    )
+
+
+def make_writer_engine() -> Engine:
+    """An engine that may write, for the CLI and migrations only (``SEED_DATABASE_URL``)."""
+    settings = get_settings()
+    return make_engine(settings.writer_database_url, timeouts=settings_timeouts(settings))
 
 
 def get_session() -> Iterator[Session]:

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.schemas import ParameterProblem, Problem
@@ -158,7 +159,7 @@ async def _handle_database_down(request: Request, _error: Exception) -> Response
         type="about:blank",
         title="Service Unavailable",
         status=503,
-        detail="The database does not answer; try again shortly.",
+        detail="The database did not answer in time; try again shortly.",
         instance=str(request.url.path),
     )
     return problem_response(problem, headers={"Retry-After": "30"})
@@ -188,7 +189,10 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _handle_validation_error)
     app.add_exception_handler(StarletteHTTPException, _handle_http_error)
     app.add_exception_handler(NotModified, _handle_not_modified)
+    # The database refused, dropped or timed out a connection or a statement, or every pooled
+    # connection stayed busy: the service is unavailable, not broken.
     app.add_exception_handler(OperationalError, _handle_database_down)
+    app.add_exception_handler(PoolTimeoutError, _handle_database_down)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 
@@ -197,5 +201,8 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
         404: "No such report, source or indicator; `suggestions` lists the closest identifiers.",
         422: "A parameter is unknown, malformed or out of range; `parameter` names it.",
+        429: "Too many requests from this client (only when a rate limit is configured); "
+        "`Retry-After` says when to try again.",
+        503: "The database did not answer in time; `Retry-After` says when to try again.",
     }
     return {status: {"model": Problem, "description": descriptions[status]} for status in statuses}

@@ -10,9 +10,15 @@ from app.api import health, indicators, observations, reports, sources
 from app.api.deps import refuse_nul_characters
 from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
+from app.api.explorer import install_explorer
 from app.api.openapi import TAGS, install_openapi
+from app.api.request_limits import install_request_limits
+from app.api.security_headers import SecurityHeadersMiddleware
+from app.cache import install_response_cache
 from app.config import Settings, get_settings
 from app.errors import install_error_handlers
+from app.observability.install import install_observability
+from app.observability.request_id import HEADER as REQUEST_ID_HEADER
 
 GZIP_MINIMUM_BYTES = 1000
 
@@ -53,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sources.router)
     install_docs(app)
     install_openapi(app)
+    install_explorer(app)
     # The last added runs first: CORS sees every answer, gzip compresses what ETag tagged.
     app.add_middleware(
         ETagMiddleware,
@@ -62,14 +69,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
     )
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES)
+    # Repeated GETs are answered here, after the limits and before gzip, ETag and FastAPI.
+    install_response_cache(app, settings)
+    install_request_limits(app, settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET"],
-        allow_headers=["Accept", "If-None-Match"],
-        expose_headers=["ETag", "Link"],
+        allow_headers=["Accept", "If-None-Match", REQUEST_ID_HEADER],
+        expose_headers=["ETag", "Link", REQUEST_ID_HEADER],
         max_age=86400,
     )
+    app.add_middleware(SecurityHeadersMiddleware)
+    install_observability(app)  # last: its middleware wraps all the others
     return app
 
 

@@ -13,12 +13,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
+from app.memo import per_data_version, session_version
 from app.models import DatasetVersion, Indicator, Observation, ObservationDimension, Report, Source
 
 
-def dataset_version(*, session: Session) -> str | None:
-    """The fingerprint of the seeded data, or None before the first seed."""
+def _read_dataset_version(session: Session) -> str | None:
     return session.scalar(select(DatasetVersion.version).order_by(DatasetVersion.id).limit(1))
+
+
+def dataset_version(*, session: Session) -> str | None:
+    """The fingerprint of the seeded data, or None before the first seed (read once a session)."""
+    return session_version(session, _read_dataset_version)
+
+
+# The catalogue's aggregates are computed once per data version (see app.memo).
+per_version = per_data_version(_read_dataset_version)
 
 
 def list_reports(*, session: Session) -> Sequence[Report]:
@@ -102,16 +111,19 @@ def get_indicator(code: str, *, session: Session) -> Indicator | None:
     return session.get(Indicator, code)
 
 
+@per_version
 def indicator_codes(*, session: Session) -> list[str]:
     """Every indicator code, for suggestions."""
     return list(session.scalars(select(Indicator.code).order_by(Indicator.code)))
 
 
+@per_version
 def categories(*, session: Session) -> list[str]:
     """Every category in the catalogue."""
     return list(session.scalars(select(Indicator.category).distinct().order_by(Indicator.category)))
 
 
+@per_version
 def dimension_names(*, session: Session, indicators: Sequence[str] = ()) -> list[str]:
     """The dimension names observations have: all of them, or those of ``indicators``."""
     statement = select(ObservationDimension.name).distinct().order_by(ObservationDimension.name)
@@ -133,6 +145,7 @@ class Coverage:
     dimension_values: dict[str, list[str]] = field(default_factory=dict)
 
 
+@per_version
 def coverage(*, session: Session, codes: Sequence[str]) -> dict[str, Coverage]:
     """The coverage of each of ``codes`` (an empty one for an indicator with no data)."""
     result = {code: Coverage() for code in codes}

@@ -32,6 +32,7 @@ from app.models import (
     Source,
 )
 from app.models import Observation as ObservationRow
+from app.seed_lock import take_seed_lock
 
 CATALOGUE_FILE = "catalogue.yaml"
 
@@ -95,11 +96,14 @@ def prepare(seeds_dir: Path) -> tuple[Manifest, Catalogue, dict[str, SourceText]
     return manifest, catalogue, texts, extraction
 
 
-def seed_database(engine: Engine, seeds_dir: Path) -> SeedResult:
-    """Replace the database's data with what the texts in ``seeds_dir`` say."""
+def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) -> SeedResult:
+    """Replace the database's data with what the texts in ``seeds_dir`` say. Another seed
+    writing to the same database is waited for at most ``lock_wait`` seconds (then
+    :class:`~app.seed_lock.SeedLockError`)."""
     manifest, catalogue, texts, extraction = prepare(seeds_dir)
     version = _fingerprint(extraction, texts)
     with Session(engine) as session, session.begin():
+        take_seed_lock(session, wait=lock_wait)
         _clear(session)
         _write_reports(session, manifest, texts)
         _write_indicators(session, catalogue, extraction)

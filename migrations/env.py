@@ -1,12 +1,12 @@
-"""Alembic environment: the URL comes from the same settings as the service."""
+"""Alembic environment: it writes through the same URL as the seed (``SEED_DATABASE_URL``,
+or ``DATABASE_URL`` when unset)."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection
 
-from app.config import get_settings
-from app.db import make_engine
+from app.db import make_writer_engine
 from app.models import Base
 
 target_metadata = Base.metadata
@@ -27,7 +27,7 @@ def main() -> None:
     if connection is not None:
         run_migrations(connection)
         return
-    engine = make_engine(get_settings().database_url)
+    engine = make_writer_engine()
     with engine.connect() as connection:
         run_migrations(connection)
     engine.dispose()

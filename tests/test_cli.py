@@ -47,6 +47,7 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     migrate(engine)
     engine.dispose()
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("SEED_DATABASE_URL", raising=False)  # the CLI writes through this one
     monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
     get_settings.cache_clear()
     get_engine.cache_clear()
@@ -232,6 +233,7 @@ def test_coverage_counts_match_the_numbers_it_lists(database: Path) -> None:
 def test_coverage_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "never.db"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.delenv("SEED_DATABASE_URL", raising=False)
     monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
     get_settings.cache_clear()
     get_engine.cache_clear()

@@ -6,12 +6,13 @@ from typing import Any
 
 from fastapi import Depends
 
+from app.api.deps import refuse_repeated_parameters
 from app.api.etag import conditional_get
 from app.errors import problem_responses
 
-V1_DEPENDENCIES = [Depends(conditional_get)]
+V1_DEPENDENCIES = [Depends(refuse_repeated_parameters), Depends(conditional_get)]
 
 V1_RESPONSES: dict[int | str, dict[str, Any]] = {
     304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
-    **problem_responses(422),
+    **problem_responses(422, 429, 503),
 }

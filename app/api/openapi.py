@@ -28,14 +28,19 @@ TAGS: list[dict[str, Any]] = [
 
 
 def _type_problem_responses(document: dict[str, Any]) -> None:
-    """FastAPI files every response model under the route's media type; problems are sent as
-    ``application/problem+json``, so their documented media type says so."""
+    """FastAPI files every response model under the route's media type (``text/plain`` for a
+    source's text); problems are sent as ``application/problem+json``, so their documented
+    media type says so."""
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if status.startswith("4") and "application/json" in content:
-                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+                media = list(response.get("content", {}).values())
+                if status[0] in "45" and len(media) == 1 and _is_problem(media[0]):
+                    response["content"] = {PROBLEM_MEDIA_TYPE: media[0]}
+
+
+def _is_problem(media: dict[str, Any]) -> bool:
+    return str(media.get("schema", {}).get("$ref", "")).endswith("/Problem")
 
 
 def _show_parameter_examples(document: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ parameter may be a dimension name (`area=rural`), which the route checks against
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -15,6 +15,9 @@ from pydantic_core import PydanticCustomError
 from app.api.pagination import decode_cursor
 from app.observation_queries import ObservationKey
 from app.periods_query import BOUND_FORMATS, bound_days
+
+# The most indicator codes one query may name: a bound on the work of one request.
+MAX_INDICATORS = 50
 
 
 class QueryModel(BaseModel):
@@ -113,6 +116,18 @@ def _check_cursor(token: str | None) -> str | None:
     return token
 
 
+def _check_indicator_count(values: list[str] | None) -> list[str] | None:
+    codes = {code.strip() for value in values or [] for code in value.split(",")} - {""}
+    if len(codes) > MAX_INDICATORS:
+        raise PydanticCustomError(
+            "too_many_indicators",
+            "{count} indicator codes; at most {maximum} may be asked for at once (leave "
+            "`indicator` out for all of them, page by page)",
+            {"count": len(codes), "maximum": MAX_INDICATORS},
+        )
+    return values
+
+
 Bound = Annotated[str | None, AfterValidator(_check_bound)]
 
 START_DESCRIPTION = (
@@ -161,9 +176,10 @@ class ObservationQuery(DimensionQuery):
 
     indicator: Annotated[
         list[str] | None,
+        AfterValidator(_check_indicator_count),
         Field(
             description="One or more indicator codes: repeat the parameter or separate codes "
-            "with commas.",
+            f"with commas; at most {MAX_INDICATORS}.",
             examples=[["internet_users"], ["internet_users,internet_penetration"]],
         ),
     ] = None
@@ -215,3 +231,16 @@ class ObservationQuery(DimensionQuery):
     @property
     def after(self) -> ObservationKey | None:
         return decode_cursor(self.cursor) if self.cursor else None
+
+
+def _takes_one_value(annotation: Any) -> bool:
+    return list not in {get_origin(part) for part in (annotation, *get_args(annotation))}
+
+
+# The documented parameters that take one value: given twice, which was meant is unclear.
+SINGLE_VALUED_PARAMETERS = frozenset(
+    name
+    for model in (SourceQuery, IndicatorQuery, SeriesQuery, ObservationQuery)
+    for name, info in model.model_fields.items()
+    if _takes_one_value(info.annotation)
+)

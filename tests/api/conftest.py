@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app.config import get_settings
 from app.db import get_session
 from app.main import create_app
 from tests.api.dataset import seed
@@ -23,8 +24,10 @@ def seeded(engine: Engine) -> Engine:
 
 @pytest.fixture
 def client(seeded: Engine) -> Iterator[TestClient]:
-    """A client of the app, its sessions bound to the seeded test database."""
-    app = create_app()
+    """A client of the app, its sessions bound to the seeded test database. The response
+    cache reads the data version on every request, so a test that changes the data sees the
+    change at once on PostgreSQL too."""
+    app = create_app(get_settings().model_copy(update={"response_cache_version_ttl": 0}))
 
     def session_override() -> Iterator[Session]:
         with Session(seeded) as session:

@@ -1,0 +1,295 @@
+"""An in-process cache of whole responses: a repeated GET is answered before the framework runs.
+
+The data changes only when a seed changes the data version, so the answer to a GET under /v1 is
+a function of the request and that version. This middleware keeps the final encoded answer
+(status, headers and body, exactly as the layers inside it produced them: ETag, Cache-Control,
+gzip) keyed by
+
+- the data version (:mod:`app.data_version`): a new seed makes every entry unreachable and
+  empties the cache;
+- the scheme, ``Host`` and root path (a page's ``next`` link is an absolute URL);
+- the path and the query, normalised so that equal parameters spelled differently (``%2C`` or
+  ``,``, ``+`` or ``%20``) share an entry; their order is kept, since ``next`` repeats it;
+- the representation negotiated: whether ``Accept`` prefers CSV to JSON, and whether
+  ``Accept-Encoding`` allows gzip (the very tests the negotiation and gzip layers make).
+
+A hit is answered at once: ``304`` when ``If-None-Match`` names its ETag, else the stored
+answer. Only ``200`` answers that carry an ETag are stored; entries are dropped least recently
+used first past ``max_bytes``, and one answer larger than an eighth of it is never stored.
+
+It belongs inside the layers every request must pass, hit or not (request id, access log and
+metrics, security headers, CORS, size and rate limits), and outside gzip, ETag and FastAPI. The
+route that answered is stored with the entry, so a hit is logged and counted under the same
+route as the miss that filled it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+import anyio
+from fastapi import FastAPI
+from sqlalchemy import Engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.etag import matches
+from app.api.negotiation import wants_csv
+from app.config import Settings
+from app.data_version import DataVersionSource, version_source
+from app.db import get_session
+
+CACHED_PATH_PREFIX = "/v1/"
+# Characters a query may carry unescaped, other than the separators & = + and the escape %.
+_QUERY_SAFE = "-._~!$'()*,;:@/?"
+# Headers a 304 leaves out: they describe a body it does not have.
+_BODY_HEADERS = frozenset({b"content-type", b"content-length", b"content-encoding"})
+_ENTRY_OVERHEAD = 512
+_MAX_ACCEPT_VALUES = 256
+
+
+@dataclass(frozen=True, slots=True)
+class CachedResponse:
+    """One stored answer, with what a 304 for it sends."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: str
+    not_modified_headers: list[tuple[bytes, bytes]]
+    route: Any
+    size: int
+
+
+class ResponseStore:
+    """Answers by key, least recently used first, within ``max_bytes``."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.max_entry_bytes = max_bytes // 8
+        self.bytes = 0
+        self._entries: OrderedDict[Hashable, CachedResponse] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Hashable) -> CachedResponse | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, key: Hashable, entry: CachedResponse) -> None:
+        if entry.size > self.max_entry_bytes:
+            return
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old.size
+        self._entries[key] = entry
+        self.bytes += entry.size
+        while self.bytes > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self.bytes -= dropped.size
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.bytes = 0
+
+
+def normalised_query(raw: bytes) -> bytes:
+    """The query with every parameter percent-encoded one way, in the order given.
+
+    >>> normalised_query(b"indicator=internet_users%2Cinternet_penetration&q=a+b")
+    b'indicator=internet_users,internet_penetration&q=a%20b'
+    """
+    if b"%" not in raw and b"+" not in raw:
+        return raw  # already in normal form, or harmlessly not merged with its equals
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    return "&".join(
+        f"{quote(name, safe=_QUERY_SAFE)}={quote(value, safe=_QUERY_SAFE)}" for name, value in pairs
+    ).encode("ascii")
+
+
+class ResponseCacheMiddleware:
+    """Answer repeated GETs under /v1 from memory (see the module doc).
+
+    ``versions`` tells the data version, asked at most every ``version_ttl`` seconds; by default
+    it is found on the first request from the engine behind the application's session
+    dependency (a test's override included).
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        version_ttl: float = 1.0,
+        versions: DataVersionSource | None = None,
+    ) -> None:
+        self.app = app
+        self.store = ResponseStore(max_bytes)
+        self.version_ttl = version_ttl
+        self.versions = versions
+        self._version: str | None = None
+        self._checked_at = float("-inf")
+        self._prefers_csv: dict[bytes, bool] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith(CACHED_PATH_PREFIX)
+        ):
+            await self.app(scope, receive, send)
+            return
+        version = await self._current_version(scope)
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        host = accept = encoding = if_none_match = b""
+        for name, value in scope["headers"]:
+            if name == b"host":
+                host = value
+            elif name == b"accept":
+                accept = value
+            elif name == b"accept-encoding" and not encoding:
+                encoding = value
+            elif name == b"if-none-match":
+                if_none_match = value
+        key = (
+            version,
+            scope["scheme"],
+            host,
+            scope.get("root_path", ""),
+            scope["path"],
+            normalised_query(scope["query_string"]),
+            self._prefers_csv_for(accept),
+            b"gzip" in encoding,
+        )
+        entry = self.store.get(key)
+        if entry is None:
+            await self._fill(key, scope, receive, send)
+            return
+        scope["route"] = entry.route
+        if if_none_match and matches(if_none_match.decode("latin-1"), entry.etag):
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 304,
+                    "headers": [*entry.not_modified_headers],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send(
+            {"type": "http.response.start", "status": entry.status, "headers": [*entry.headers]}
+        )
+        await send({"type": "http.response.body", "body": entry.body})
+
+    async def _current_version(self, scope: Scope) -> str | None:
+        if self.versions is None:
+            app = scope.get("app")
+            if not isinstance(app, FastAPI):
+                return None
+            try:
+                engine = await anyio.to_thread.run_sync(_session_engine, app)
+                self.versions = await anyio.to_thread.run_sync(version_source, engine)
+            except Exception:  # the database is not there yet: try again next time
+                return None
+        now = time.monotonic()
+        if now - self._checked_at < self.version_ttl:
+            return self._version
+        version = await self.versions.current()
+        self._checked_at = time.monotonic()
+        if version != self._version:
+            self.store.clear()
+            self._version = version
+        return version
+
+    def _prefers_csv_for(self, accept: bytes) -> bool:
+        if not accept:
+            return False
+        known = self._prefers_csv.get(accept)
+        if known is None:
+            known = wants_csv(None, accept.decode("latin-1"))
+            if len(self._prefers_csv) < _MAX_ACCEPT_VALUES:
+                self._prefers_csv[accept] = known
+        return known
+
+    async def _fill(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer through the application, keeping the answer if it may be reused."""
+        start: Message | None = None
+        headers: list[tuple[bytes, bytes]] = []
+        chunks: list[bytes] = []
+        size = 0
+        storable = True
+
+        async def send_and_keep(message: Message) -> None:
+            nonlocal start, headers, size, storable
+            if message["type"] == "http.response.start":
+                start = message
+                # A copy: the layers outside change the message's headers as it passes.
+                headers = list(message.get("headers", []))
+                storable = message["status"] == 200 and _reusable(headers)
+            elif message["type"] == "http.response.body" and storable:
+                body = message.get("body", b"")
+                size += len(body)
+                storable = size <= self.store.max_entry_bytes
+                chunks.append(body)
+            await send(message)
+
+        await self.app(scope, receive, send_and_keep)
+        if not storable or start is None or key[0] != self._version:
+            return
+        etag = next(value for name, value in headers if name == b"etag").decode("latin-1")
+        body = b"".join(chunks)
+        kept = [(name, value) for name, value in headers if name not in _BODY_HEADERS]
+        self.store.put(
+            key,
+            CachedResponse(
+                status=start["status"],
+                headers=headers,
+                body=body,
+                etag=etag,
+                not_modified_headers=kept,
+                route=scope.get("route"),
+                size=len(body) + 2 * sum(len(n) + len(v) for n, v in headers) + _ENTRY_OVERHEAD,
+            ),
+        )
+
+
+def _reusable(headers: list[tuple[bytes, bytes]]) -> bool:
+    """An answer tagged with an ETag, that sets no cookie and does not forbid storing."""
+    names = {name for name, _ in headers}
+    if b"etag" not in names or b"set-cookie" in names:
+        return False
+    control = b",".join(value for name, value in headers if name == b"cache-control").lower()
+    return b"no-store" not in control and b"private" not in control
+
+
+def _session_engine(app: FastAPI) -> Engine:
+    """The engine behind the application's session dependency (or a test's override of it)."""
+    provide = app.dependency_overrides.get(get_session, get_session)
+    sessions = provide()
+    try:
+        session = next(sessions)
+        bind = session.get_bind()
+    finally:
+        sessions.close()
+    assert isinstance(bind, Engine)
+    return bind
+
+
+def install_response_cache(app: FastAPI, settings: Settings) -> None:
+    """Add the cache unless ``RESPONSE_CACHE`` is false; call it right after the gzip layer is
+    added and before the layers every request must pass (see the module doc)."""
+    if settings.response_cache and settings.response_cache_max_bytes > 0:
+        app.add_middleware(
+            ResponseCacheMiddleware,
+            max_bytes=settings.response_cache_max_bytes,
+            version_ttl=settings.response_cache_version_ttl,
+        )

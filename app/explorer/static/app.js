@@ -1,0 +1,361 @@
+/**
+ * The explorer: find an indicator, see it over time by breakdown, and check any value
+ * against the passage of the source that gives it. Everything comes from the public /v1
+ * API, and the URL holds the whole view, so a link shows someone else the same thing.
+ */
+
+import { getJson, getText } from "./api.js";
+import { drawChart } from "./chart.js";
+import { renderLineChoices, renderRange } from "./controls.js";
+import { h, fill } from "./dom.js";
+import { renderEvidence } from "./evidence.js";
+import { describeBreakdowns, keepBreakdowns, requestFor } from "./export.js";
+import { renderResults, search } from "./finder.js";
+import { formatPeriod, humanize, lineLabel, ordinal, unitName } from "./format.js";
+import { inRange, loadIndicator, selectedKeys, vintagesOf } from "./indicator.js";
+import { renderTable } from "./table.js";
+import { lineKey, parseLineKey, readView, viewQuery } from "./url.js";
+
+const $ = (id) => document.getElementById(id);
+
+const STARTING_POINTS = [
+  { indicator: "internet_users" },
+  { indicator: "internet_penetration", with: "area:rural" },
+  { indicator: "generative_ai_users" },
+  { indicator: "base_stations_5g" },
+  { indicator: "domain_names" },
+];
+
+const state = {
+  catalogue: new Map(),
+  reports: new Map(),
+  sources: new Map(),
+  view: readView(location.search),
+  /** The indicator on screen (see indicator.js). */
+  data: null,
+  /** What the chart was last drawn with, to redraw it when its width changes. */
+  chart: null,
+  /** Whether the whole list was asked for while an indicator is open (it folds on phones). */
+  browsing: false,
+};
+
+function setStatus(message, isError = false) {
+  const status = $("status");
+  status.textContent = message;
+  status.classList.toggle("error", isError);
+  status.hidden = !message;
+}
+
+function fail(error) {
+  setStatus(error.message, true);
+}
+
+function writeUrl(push) {
+  const url = viewQuery(state.view) || location.pathname;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+// --- rendering --------------------------------------------------------------------------------
+
+function coverageText(indicator) {
+  const first = formatPeriod(indicator.first_period);
+  const last = formatPeriod(indicator.last_period);
+  const editions = indicator.reports.map((id) => state.reports.get(id)).filter(Boolean).map((r) => ordinal(r.edition));
+  const from = editions.length ? ` from the ${editions.join(" and ")} report${editions.length > 1 ? "s" : ""}` : "";
+  const count = `${indicator.observations} value${indicator.observations === 1 ? "" : "s"}`;
+  return `In ${unitName(indicator.unit)} · ${first === last ? first : `${first} – ${last}`} · ${count}${from}`;
+}
+
+function renderTitle() {
+  const indicator = state.catalogue.get(state.view.indicator);
+  const { value } = state.view;
+  const parts = indicator ? [indicator.name] : [];
+  if (indicator && value) parts.push(lineLabel(parseLineKey(value.line)), formatPeriod(value.period));
+  document.title = [parts.join(" · "), "China internet statistics explorer"].filter(Boolean).join(" — ");
+}
+
+function renderFinder() {
+  const query = $("search").value.trim();
+  const category = $("category").value;
+  const matches = search([...state.catalogue.values()], query, category);
+  renderResults($("results"), $("result-count"), matches, { query, current: state.view.indicator });
+  // On a narrow screen the list would push the figures a screen down: fold it while an
+  // indicator is open and nothing is being looked for.
+  const idle = Boolean(state.view.indicator) && !query && !category && !state.browsing;
+  $("finder").classList.toggle("idle", idle);
+}
+
+function renderIntro() {
+  fill($("starting-points"), STARTING_POINTS.filter((point) => state.catalogue.has(point.indicator)).map((point) => {
+    const indicator = state.catalogue.get(point.indicator);
+    const breakdown = point.with ? ` — ${lineLabel(parseLineKey(point.with))}` : "";
+    return h("li", {}, h("a", { href: viewQuery(point), "data-view": "" }, `${indicator.name}${breakdown}`),
+      h("span", { class: "hint" }, ` ${coverageText(indicator)}`));
+  }));
+}
+
+function renderHead(indicator) {
+  $("indicator-name").textContent = indicator.name;
+  $("indicator-name-zh").textContent = indicator.name_zh;
+  $("indicator-description").textContent = indicator.description;
+  $("indicator-meta").textContent = coverageText(indicator);
+  $("lines").hidden = state.data.lines.length < 2;
+  renderLineChoices($("line-groups"), state.data.lines, selectedKeys(state.data, state.view));
+  renderRange($("from"), $("to"), state.data.preferred, state.view);
+}
+
+function renderExport(indicator, shown) {
+  const { from, to } = state.view;
+  const available = state.data.preferred.filter((o) => inRange(o, state.view));
+  const request = requestFor({ indicator: indicator.code, from, to, shown, available });
+  const csv = $("csv");
+  csv.href = `${request.path}&format=csv`;
+  csv.download = `${indicator.code}.csv`;
+  csv.dataset.exact = String(request.exact);
+  $("api-url").value = new URL(request.path, location.origin).href;
+  $("api-note").textContent = request.exact
+    ? "The CSV holds the same rows as this request, with the same columns."
+    : `The API cannot ask for exactly these breakdowns in one request, so this one also returns ${describeBreakdowns(state.data.lines, request.extra)}. The CSV holds only the rows shown.`;
+  $("copy-status").textContent = "";
+}
+
+function redrawChart() {
+  if (state.chart) drawChart($("chart"), state.chart);
+}
+
+/** The chart, the table and the export of the breakdowns and range chosen. */
+function renderData() {
+  const indicator = state.catalogue.get(state.data.code);
+  const selected = selectedKeys(state.data, state.view);
+  const shown = state.data.preferred.filter((o) => selected.has(lineKey(o.dimensions)) && inRange(o, state.view));
+  const lines = state.data.lines
+    .filter((line) => selected.has(line.key))
+    .map((line) => ({ ...line, observations: shown.filter((o) => lineKey(o.dimensions) === line.key) }))
+    .filter((line) => line.observations.length);
+  const empty = !shown.length;
+  $("table-wrap").hidden = empty;
+  $("export").hidden = empty;
+  const onePeriod = new Set(shown.map((o) => o.period)).size === 1;
+  $("chart-caption").textContent = empty
+    ? "Nothing to show: tick a breakdown, or choose a wider period."
+    : `${onePeriod ? `Every value shown is for ${formatPeriod(shown[0].period)}, so they are drawn as bars.` : "Hollow points are derived values."} ` +
+      "Select a point, or a value in the table, to see its source.";
+  state.chart = empty ? null : {
+    lines,
+    unit: indicator.unit,
+    selected: state.view.value,
+    title: `Chart of ${indicator.name} by ${lines.map((line) => line.label).join(", ")}`,
+    onSelect: select,
+  };
+  if (empty) {
+    $("chart").replaceChildren();
+    return;
+  }
+  redrawChart();
+  renderTable($("values"), $("table-key"), { data: state.data, indicator, lines, selected: state.view.value });
+  renderExport(indicator, shown);
+}
+
+function renderSelected() {
+  const section = $("evidence");
+  const { value } = state.view;
+  const vintages = value ? vintagesOf(state.data, value.line, value.period) : [];
+  const indicator = state.catalogue.get(state.data.code);
+  if (!vintages.length) {
+    section.hidden = true;
+    section.replaceChildren();
+    if (value) setStatus(`${indicator.name} has no value for ${lineLabel(parseLineKey(value.line))} in ${formatPeriod(value.period)}.`, true);
+    return;
+  }
+  renderEvidence(section, {
+    indicator,
+    line: state.data.lines.find((line) => line.key === value.line),
+    period: value.period,
+    vintages,
+    shown: state.data.preferred.find((o) => o.period === value.period && lineKey(o.dimensions) === value.line),
+    reports: state.reports,
+    sources: state.sources,
+    catalogue: state.catalogue,
+    onClose: closeEvidence,
+  });
+}
+
+/** Show the view of the URL: the start page, or an indicator with its evidence. */
+async function show() {
+  renderFinder();
+  renderTitle();
+  const code = state.view.indicator;
+  const indicator = code ? state.catalogue.get(code) : null;
+  $("intro").hidden = Boolean(code);
+  $("indicator").hidden = !indicator;
+  if (!indicator) {
+    $("evidence").hidden = true;
+    setStatus(code ? `There is no indicator “${code}”. Search for one by name.` : "", Boolean(code));
+    return;
+  }
+  if (state.data?.code !== code) {
+    setStatus(`Loading ${indicator.name}…`);
+    const data = await loadIndicator(code);
+    if (state.view.indicator !== code) return; // another view was asked for meanwhile
+    state.data = data;
+  }
+  setStatus("");
+  if (state.view.with) {
+    // A breakdown from a search result becomes the explicit list of lines that have it.
+    const wanted = Object.entries(parseLineKey(state.view.with));
+    const lines = state.data.lines.filter((line) => wanted.every(([name, v]) => line.dimensions[name] === v));
+    state.view = { ...state.view, with: null, lines: lines.map((line) => line.key) };
+    writeUrl(false);
+  }
+  renderHead(indicator);
+  renderData();
+  renderSelected();
+}
+
+// --- interaction ------------------------------------------------------------------------------
+
+async function navigate(view, { push, focus = false }) {
+  state.view = view;
+  state.browsing = false;
+  if (push) writeUrl(true);
+  await show();
+  if (focus && !$("indicator").hidden) $("indicator-name").focus();
+}
+
+function select(line, period) {
+  state.view = { ...state.view, value: { line, period } };
+  writeUrl(true);
+  renderTitle();
+  renderData();
+  renderSelected();
+  $("evidence-title")?.focus();
+}
+
+function closeEvidence() {
+  const { value } = state.view;
+  state.view = { ...state.view, value: null };
+  writeUrl(true);
+  renderTitle();
+  renderData();
+  renderSelected();
+  const buttons = [...$("values").querySelectorAll("button.value")];
+  buttons.find((b) => b.dataset.line === value.line && b.dataset.period === value.period)?.focus();
+}
+
+function changeLines(keys) {
+  state.view = { ...state.view, lines: state.data.lines.map((line) => line.key).filter((key) => keys.has(key)) };
+  writeUrl(false);
+  renderData();
+}
+
+function changeRange(end, value) {
+  state.view = { ...state.view, [end]: value };
+  const { from, to } = state.view;
+  if (from && to && from > to) state.view = { ...state.view, [end === "from" ? "to" : "from"]: value };
+  writeUrl(false);
+  renderRange($("from"), $("to"), state.data.preferred, state.view);
+  renderData();
+}
+
+async function copyApiUrl() {
+  const input = $("api-url");
+  try {
+    await navigator.clipboard.writeText(input.value);
+    $("copy-status").textContent = "Copied.";
+  } catch {
+    // No clipboard access (a plain-HTTP origin, a denied permission): leave it to the person.
+    input.focus();
+    input.select();
+    $("copy-status").textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+  }
+}
+
+/** When no request returns exactly what is shown, save the API's CSV less the rows not shown. */
+async function downloadShownRows(event) {
+  const link = event.currentTarget;
+  if (link.dataset.exact === "true") return;
+  event.preventDefault();
+  const csv = await getText(link.getAttribute("href"), "text/csv");
+  const url = URL.createObjectURL(new Blob([keepBreakdowns(csv, selectedKeys(state.data, state.view))], { type: "text/csv" }));
+  const save = h("a", { href: url, download: link.download });
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function wire() {
+  $("search").addEventListener("input", renderFinder);
+  $("category").addEventListener("change", renderFinder);
+  $("finder-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    $("results").querySelector("a")?.click();
+  });
+  $("browse").addEventListener("click", () => {
+    state.browsing = true;
+    renderFinder();
+    $("results").querySelector("a")?.focus();
+  });
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-view]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(readView(new URL(link.href).search), { push: true, focus: true }).catch(fail);
+  });
+  window.addEventListener("popstate", () => navigate(readView(location.search), { push: false }).catch(fail));
+
+  $("line-groups").addEventListener("change", () => {
+    const boxes = $("line-groups").querySelectorAll("input:checked");
+    changeLines(new Set([...boxes].map((box) => box.value)));
+  });
+  $("line-groups").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-pick]");
+    if (!button) return;
+    const keys = selectedKeys(state.data, state.view);
+    for (const line of state.data.lines.filter((l) => l.group === button.dataset.group)) {
+      if (button.dataset.pick === "all") keys.add(line.key);
+      else keys.delete(line.key);
+    }
+    changeLines(keys);
+    renderLineChoices($("line-groups"), state.data.lines, keys);
+  });
+  $("from").addEventListener("change", () => changeRange("from", $("from").value || null));
+  $("to").addEventListener("change", () => changeRange("to", $("to").value || null));
+
+  $("values").addEventListener("click", (event) => {
+    const button = event.target.closest("button.value");
+    if (button) select(button.dataset.line, button.dataset.period);
+  });
+  $("copy").addEventListener("click", copyApiUrl);
+  $("csv").addEventListener("click", (event) => downloadShownRows(event).catch(fail));
+
+  let drawnWidth = 0;
+  new ResizeObserver(() => requestAnimationFrame(() => {
+    // Redrawn a frame later, so the new height never feeds back into this observation.
+    const width = $("chart").clientWidth;
+    if (width !== drawnWidth) {
+      drawnWidth = width;
+      redrawChart();
+    }
+  })).observe($("chart"));
+}
+
+async function start() {
+  const [indicators, reports, sources] = await Promise.all([
+    getJson("/v1/indicators"),
+    getJson("/v1/reports"),
+    getJson("/v1/sources"),
+  ]);
+  state.catalogue = new Map(indicators.data.map((i) => [i.code, i]));
+  state.reports = new Map(reports.data.map((r) => [r.id, r]));
+  state.sources = new Map(sources.data.map((s) => [s.id, s]));
+  const categories = [...new Set(indicators.data.map((i) => i.category))].sort();
+  $("category").append(...categories.map((c) => h("option", { value: c }, humanize(c))));
+  renderIntro();
+  wire();
+  await show();
+}
+
+start().catch(fail);

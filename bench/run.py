@@ -1,0 +1,294 @@
+"""The benchmark: the API against its ceilings and its peer, in one run, every figure a ratio.
+
+    python -m bench.run                      # seeded data: about 3 minutes
+    python -m bench.run --big sqlite:////tmp/cnnic-bench/big.db \
+        --big postgresql+psycopg://cnnic:cnnic@127.0.0.1/cnnic_big   # and big databases
+
+Each server is one process on core 0, started as production starts it (``python -m app.serve``,
+one worker, JSON logs); wrk drives it from core 1 with 32 connections for ``--seconds``. What
+runs, on the seeded data (SQLite, migrated and seeded afresh under ``--workdir``):
+
+- ceilings: a raw ASGI constant, a bare FastAPI endpoint (an object; pre-encoded bytes);
+- the same query repeated, response cache on, with the headers a dashboard sends;
+- a thousand distinct real queries in turn (``bench.queries``), cache on and cache off;
+- Datasette (a separate virtualenv under the workdir) serving the same rows from a copy of the
+  SQLite file, for the repeated query and for the mix.
+
+With ``--big URL`` (built by ``python -m bench.bigdb``), the cache-off mix of that database's
+own queries, a walk over every page of the default query, and the server's resident memory.
+Nothing is sent anywhere but 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import checks, queries, walk
+from bench.servers import PROJECT_ROOT, Load, free_port, serve, wrk
+
+PYTHON = sys.executable
+REPEATED = "/v1/observations?indicator=internet_users"
+REPEATED_DATASETTE = "/cnnic/observations.json?indicator_code=internet_users&_shape=objects"
+DASHBOARD_HEADERS = ("Accept-Encoding: gzip", "Origin: https://dashboard.example")
+
+
+@dataclass
+class Row:
+    name: str
+    load: Load
+    note: str = ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="each measurement's length")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--queries", type=int, default=1000, help="distinct queries in the mix")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/cnnic-bench"))
+    parser.add_argument("--big", action="append", default=[], help="a big database's URL")
+    parser.add_argument(
+        "--skip-seeded",
+        action="store_true",
+        help="of the seeded data, only the cache-off mix the --big databases are compared with",
+    )
+    parser.add_argument(
+        "--seeded-db", type=Path, help="a seeded SQLite file to copy instead of seeding afresh"
+    )
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    bench = Bench(args)
+    if args.skip_seeded:
+        bench.seeded_mix_only()
+    else:
+        bench.seeded()
+    for url in args.big:
+        bench.big(url)
+    bench.report()
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.work: Path = args.workdir
+        self.rows: list[Row] = []
+        self.targets: list[tuple[str, str, bool]] = []
+        self.facts: list[str] = []
+        self.mix_off_seeded: float | None = None
+
+    # --- measurements ----------------------------------------------------------------------
+
+    def load(self, base: str, *, urls: Path | None = None, path: str = "/", headers=()) -> Load:
+        wrk(base, urls=urls, path=path, seconds=2, connections=self.args.connections,
+            headers=headers)  # fmt: skip
+        return wrk(
+            base,
+            urls=urls,
+            path=path,
+            seconds=self.args.seconds,
+            connections=self.args.connections,
+            headers=headers,
+        )
+
+    def api(self, database_url: str, *, cache: bool, log: str):  # type: ignore[no-untyped-def]
+        port = free_port()
+        env = {
+            "DATABASE_URL": database_url,
+            "RESPONSE_CACHE": "true" if cache else "false",
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "WEB_CONCURRENCY": "1",
+        }
+        command = [PYTHON, "-m", "app.serve"]
+        return serve(command, port=port, env=env, log=self.work / log, probe="/readyz")
+
+    def ceiling(self, app: str, log: str):  # type: ignore[no-untyped-def]
+        port = free_port()
+        command = [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
+        command += ["--no-access-log", "--log-level", "warning"]
+        return serve(command, port=port, env={}, log=self.work / log)
+
+    def datasette(self, database: Path):  # type: ignore[no-untyped-def]
+        port = free_port()
+        command = [str(datasette_binary(self.work)), "serve", "-i", str(database)]
+        command += ["--host", "127.0.0.1", "--port", str(port)]
+        return serve(command, port=port, env={}, log=self.work / "datasette.log")
+
+    # --- the seeded data ---------------------------------------------------------------------
+
+    def seeded(self) -> None:
+        database = self.work / "seeded.db"
+        url = f"sqlite:///{database}"
+        if self.args.seeded_db:
+            shutil.copyfile(self.args.seeded_db, database)
+        else:
+            seconds = seed(url, database)
+            self.facts.append(f"seed of the real texts: {seconds:.2f} s (python -m app seed)")
+            self.targets.append(("seed of the real texts < 5 s", f"{seconds:.2f} s", seconds < 5))
+        copy = self.work / "datasette" / "cnnic.db"
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(database, copy)
+        api_urls, datasette_urls = self.work / "mix-api.txt", self.work / "mix-datasette.txt"
+        build_mix(url, self.args.queries, api_urls, datasette_urls)
+
+        with self.ceiling("bench.ceilings:raw", "raw.log") as server:
+            raw = self.measure("raw ASGI constant (2 KB)", server.base)
+        with self.ceiling("bench.ceilings:fastapi", "fastapi.log") as server:
+            bare = self.measure("bare FastAPI, constant object", server.base, path="/constant")
+            self.measure("bare FastAPI, constant bytes", server.base, path="/bytes")
+        with self.api(url, cache=True, log="api-cache.log") as server:
+            self.facts += checks.headers_on_repeat(server.base, REPEATED)
+            before = checks.requests_counted(server.base)
+            repeated = self.measure(
+                "API, same query repeated, cache on",
+                server.base,
+                path=REPEATED,
+                headers=DASHBOARD_HEADERS,
+            )
+            counted = checks.requests_counted(server.base) - before
+            self.facts.append(
+                f"metrics counted {counted:.0f} requests of the repeated run "
+                f"(wrk: {repeated.requests} + warm-up)"
+            )
+            mix_on = self.measure("API, 1000 distinct queries, cache on", server.base, api_urls)
+        with self.api(url, cache=False, log="api-nocache.log") as server:
+            mix_off = self.measure("API, 1000 distinct queries, cache off", server.base, api_urls)
+            self.mix_off_seeded = mix_off.requests_per_second
+        with self.datasette(copy) as server:
+            peer = self.measure(
+                "Datasette, same query repeated", server.base, path=REPEATED_DATASETTE
+            )
+            peer_mix = self.measure("Datasette, the same 1000 queries", server.base, datasette_urls)
+
+        ratio = repeated.requests_per_second / bare.requests_per_second
+        self.targets.append(("repeated >= 2 x bare FastAPI", f"{ratio:.2f} x", ratio >= 2))
+        ratio = repeated.requests_per_second / raw.requests_per_second
+        self.targets.append(("repeated >= 0.6 x raw ASGI", f"{ratio:.2f} x", ratio >= 0.6))
+        self.targets.append(
+            ("repeated p99 < 5 ms", f"{repeated.p99_ms:.2f} ms", repeated.p99_ms < 5)
+        )
+        ratio = mix_off.requests_per_second / peer_mix.requests_per_second
+        self.targets.append(("mix, cache off >= 2.5 x Datasette", f"{ratio:.2f} x", ratio >= 2.5))
+        self.ratios = {
+            "raw": raw.requests_per_second,
+            "bare": bare.requests_per_second,
+            "datasette": peer.requests_per_second,
+            "datasette mix": peer_mix.requests_per_second,
+            "mix on": mix_on.requests_per_second,
+        }
+
+    def seeded_mix_only(self) -> None:
+        database = self.work / "seeded.db"
+        url = f"sqlite:///{database}"
+        if self.args.seeded_db:
+            shutil.copyfile(self.args.seeded_db, database)
+        else:
+            seed(url, database)
+        api_urls = self.work / "mix-api.txt"
+        build_mix(url, self.args.queries, api_urls, self.work / "mix-datasette.txt")
+        with self.api(url, cache=False, log="api-nocache.log") as server:
+            mix_off = self.measure("API, 1000 distinct queries, cache off", server.base, api_urls)
+            self.mix_off_seeded = mix_off.requests_per_second
+
+    # --- a big database ----------------------------------------------------------------------
+
+    def big(self, url: str) -> None:
+        kind = url.split(":", 1)[0].split("+", 1)[0]
+        api_urls = self.work / f"mix-{kind}-big.txt"
+        build_mix(url, self.args.queries, api_urls, self.work / f"mix-{kind}-big-datasette.txt")
+        with self.api(url, cache=False, log=f"api-{kind}-big.log") as server:
+            mix = self.measure(f"API, {kind} big database, cache off", server.base, api_urls)
+            rss = server.rss_mb
+            first, last, pages = walk.first_and_last_pages(server.base, seconds=90)
+        self.facts.append(
+            f"{kind} big: walk of {pages} pages of 1000: first pages {first:.1f} ms, "
+            f"last pages {last:.1f} ms (median of 10 each)"
+        )
+        self.targets.append(
+            (f"{kind} big: last page as fast as the first", f"{last:.1f} vs {first:.1f} ms",
+             last <= first * 1.5 + 2)
+        )  # fmt: skip
+        self.targets.append((f"{kind} big: one worker < 150 MB", f"{rss:.0f} MB", rss < 150))
+        if self.mix_off_seeded:
+            ratio = mix.requests_per_second / self.mix_off_seeded
+            self.targets.append(
+                (f"{kind} big: cache-off mix within 2 x of seeded", f"{ratio:.2f} x", ratio >= 0.5)
+            )
+
+    def measure(self, name: str, base: str, urls: Path | None = None, *, path: str = "/",
+                headers: tuple[str, ...] = ()) -> Load:  # fmt: skip
+        print(f"... {name}", file=sys.stderr, flush=True)
+        load = self.load(base, urls=urls, path=path, headers=headers)
+        self.rows.append(Row(name, load))
+        return load
+
+    # --- output ------------------------------------------------------------------------------
+
+    def report(self) -> None:
+        ratios = getattr(self, "ratios", {})
+        print(f"\nwrk -t1 -c{self.args.connections} -d{self.args.seconds}s, one server process")
+        print(
+            f"{'':46} {'req/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'xraw':>6} {'xbare':>6} {'xDS':>6}"
+        )
+        for row in self.rows:
+            rate = row.load.requests_per_second
+            peer = ratios.get("datasette mix" if "queries" in row.name else "datasette")
+            cells = [
+                f"{rate / ratios['raw']:6.2f}" if ratios.get("raw") else "     -",
+                f"{rate / ratios['bare']:6.2f}" if ratios.get("bare") else "     -",
+                f"{rate / peer:6.2f}" if peer else "     -",
+            ]
+            errors = f"  ({row.load.errors} errors)" if row.load.errors else ""
+            print(
+                f"{row.name:46} {rate:9.0f} {row.load.p50_ms:7.2f} {row.load.p99_ms:7.2f} "
+                f"{' '.join(cells)}{errors}"
+            )
+        print()
+        for fact in self.facts:
+            print(f"- {fact}")
+        print()
+        for target, measured, met in self.targets:
+            print(f"{'met   ' if met else 'MISSED'} {target:52} {measured}")
+
+
+def seed(url: str, database: Path) -> float:
+    """Migrate and seed a fresh SQLite file; the seed's wall time."""
+    database.unlink(missing_ok=True)
+    env = {**os.environ, "DATABASE_URL": url, "SEED_DATABASE_URL": url}
+    subprocess.run([PYTHON, "-m", "alembic", "upgrade", "head"], cwd=PROJECT_ROOT, env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-m", "app", "seed"], cwd=PROJECT_ROOT, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    return time.perf_counter() - started
+
+
+def build_mix(url: str, count: int, api_file: Path, datasette_file: Path) -> None:
+    from sqlalchemy import create_engine
+
+    pairs = queries.build(queries.read_catalogue(create_engine(url)), count)
+    api_file.write_text("".join(api + "\n" for api, _ in pairs))
+    datasette_file.write_text("".join(theirs + "\n" for _, theirs in pairs))
+
+
+def datasette_binary(work: Path) -> Path:
+    """Datasette from its own virtualenv (never a dependency of the project)."""
+    named = os.environ.get("DATASETTE")
+    if named:
+        return Path(named)
+    venv = work / "datasette-venv"
+    binary = venv / "bin" / "datasette"
+    if not binary.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "datasette"], check=True)
+    return binary
+
+
+if __name__ == "__main__":
+    main()
