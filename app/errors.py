@@ -200,9 +200,11 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the problems an operation may answer with."""
     descriptions = {
         404: "No such report, source or indicator; `suggestions` lists the closest identifiers.",
+        414: "The path and query are longer than the service accepts (`MAX_URL_LENGTH`).",
         422: "A parameter is unknown, malformed or out of range; `parameter` names it.",
         429: "Too many requests from this client (only when a rate limit is configured); "
         "`Retry-After` says when to try again.",
+        431: "The request's headers are larger than the service accepts (`MAX_HEADER_BYTES`).",
         503: "The database did not answer in time; `Retry-After` says when to try again.",
     }
     return {status: {"model": Problem, "description": descriptions[status]} for status in statuses}

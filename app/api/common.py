@@ -14,5 +14,5 @@ V1_DEPENDENCIES = [Depends(refuse_repeated_parameters), Depends(conditional_get)
 
 V1_RESPONSES: dict[int | str, dict[str, Any]] = {
     304: {"description": "Not modified: the `If-None-Match` ETag is still current."},
-    **problem_responses(422, 429, 503),
+    **problem_responses(414, 422, 429, 431, 503),
 }
