@@ -46,6 +46,14 @@ def get_engine() -> Engine:
     )
 
 
+def dispose_engine() -> None:
+    """Close the service engine's pooled connections and forget it, so the next call to
+    :func:`get_engine` builds one from the settings as they are now."""
+    if get_engine.cache_info().currsize:
+        get_engine().dispose()
+    get_engine.cache_clear()
+
+
 def make_writer_engine() -> Engine:
     """An engine that may write, for the CLI and migrations only (``SEED_DATABASE_URL``)."""
     settings = get_settings()

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from app import cli as cli_module
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine, make_engine
+from app.db import dispose_engine, make_engine
 from app.models import Citation, DatasetVersion, Observation
 from app.seed import prepare
 from tests.conftest import PROJECT_ROOT, migrate
@@ -50,10 +50,9 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("SEED_DATABASE_URL", raising=False)  # the CLI writes through this one
     monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    dispose_engine()
     yield path
-    get_engine().dispose()
-    get_engine.cache_clear()
+    dispose_engine()
     get_settings.cache_clear()
 
 
@@ -236,12 +235,12 @@ def test_coverage_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("SEED_DATABASE_URL", raising=False)
     monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
     get_settings.cache_clear()
-    get_engine.cache_clear()
+    dispose_engine()
     try:
         result = runner.invoke(cli, ["coverage"])
     finally:
         get_settings.cache_clear()
-        get_engine.cache_clear()
+        dispose_engine()
     assert result.exit_code == 0, result.output
     assert not path.exists()
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import get_engine, make_engine
+from app.db import dispose_engine, make_engine
 from app.main import create_app
 from tests.api.dataset import seed
 from tests.conftest import IN_CI, migrate
@@ -55,7 +55,7 @@ def test_a_reader_role_can_serve_and_cannot_write(monkeypatch: pytest.MonkeyPatc
         served_url = role_url.set(database=make_url(owner_url).database)
         monkeypatch.setenv("DATABASE_URL", served_url.render_as_string(hide_password=False))
         get_settings.cache_clear()
-        get_engine.cache_clear()
+        dispose_engine()
         try:
             granted = CliRunner().invoke(cli, ["grant-reader", str(role_url.username)])
             assert granted.exit_code == 0, granted.output
@@ -76,7 +76,6 @@ def test_a_reader_role_can_serve_and_cannot_write(monkeypatch: pytest.MonkeyPatc
                 assert client.get("/v1/reports").json()["data"][0]["id"] == "cnnic-55"
                 assert client.get("/readyz").status_code == 200
         finally:
-            get_engine().dispose()
-            get_engine.cache_clear()
+            dispose_engine()
             get_settings.cache_clear()
             owner.dispose()
