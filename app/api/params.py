@@ -140,6 +140,18 @@ END_DESCRIPTION = (
 REPORT_DESCRIPTION = "Only what this report gave (an id from /v1/reports)."
 LAST_DESCRIPTION = "Only the N latest periods of each series (indicator and dimensions)."
 
+# The parameters the series and the observations share, written once.
+StartParameter = Annotated[
+    Bound, Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"])
+]
+EndParameter = Annotated[Bound, Field(description=END_DESCRIPTION, examples=["2025-12"])]
+ReportParameter = Annotated[
+    str | None, Field(max_length=64, description=REPORT_DESCRIPTION, examples=["cnnic-55"])
+]
+LastParameter = Annotated[
+    int | None, Field(ge=1, le=1000, description=LAST_DESCRIPTION, examples=[1])
+]
+
 
 class DimensionQuery(QueryModel):
     """The base of the operations that read observations: a parameter they do not document
@@ -159,16 +171,10 @@ class DimensionQuery(QueryModel):
 class SeriesQuery(DimensionQuery):
     """Filters for a chart series."""
 
-    start: Annotated[
-        Bound, Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"])
-    ] = None
-    end: Annotated[Bound, Field(description=END_DESCRIPTION, examples=["2025-12"])] = None
-    report: Annotated[
-        str | None, Field(max_length=64, description=REPORT_DESCRIPTION, examples=["cnnic-55"])
-    ] = None
-    last: Annotated[
-        int | None, Field(ge=1, le=1000, description=LAST_DESCRIPTION, examples=[1])
-    ] = None
+    start: StartParameter = None
+    end: EndParameter = None
+    report: ReportParameter = None
+    last: LastParameter = None
 
 
 class ObservationQuery(DimensionQuery):
@@ -183,13 +189,9 @@ class ObservationQuery(DimensionQuery):
             examples=[["internet_users"], ["internet_users,internet_penetration"]],
         ),
     ] = None
-    start: Annotated[
-        Bound, Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"])
-    ] = None
-    end: Annotated[Bound, Field(description=END_DESCRIPTION, examples=["2025-12"])] = None
-    report: Annotated[
-        str | None, Field(max_length=64, description=REPORT_DESCRIPTION, examples=["cnnic-55"])
-    ] = None
+    start: StartParameter = None
+    end: EndParameter = None
+    report: ReportParameter = None
     vintages: Annotated[
         Literal["preferred", "all"],
         Field(
@@ -199,9 +201,7 @@ class ObservationQuery(DimensionQuery):
             examples=["all"],
         ),
     ] = "preferred"
-    last: Annotated[
-        int | None, Field(ge=1, le=1000, description=LAST_DESCRIPTION, examples=[1])
-    ] = None
+    last: LastParameter = None
     limit: Annotated[
         int, Field(ge=1, le=1000, description="Observations per page (1 to 1000).", examples=[100])
     ] = 100
