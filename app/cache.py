@@ -11,23 +11,30 @@ gzip) keyed by
 - the path and the query, normalised so that equal parameters spelled differently (``%2C`` or
   ``,``, ``+`` or ``%20``) share an entry; their order is kept, since ``next`` repeats it;
 - the representation negotiated: whether ``Accept`` prefers CSV to JSON, and whether
-  ``Accept-Encoding`` allows gzip (the very tests the negotiation and gzip layers make).
+  ``Accept-Encoding`` allows gzip (the very tests the negotiation and gzip layers make);
+- what CORS answers the ``Origin``: nothing without one, ``*`` when every origin is allowed,
+  else the origin itself if it is allowed, and one shared variant for every other origin.
 
 A hit is answered at once: ``304`` when ``If-None-Match`` names its ETag, else the stored
 answer. Only ``200`` answers that carry an ETag are stored; entries are dropped least recently
 used first past ``max_bytes``, and one answer larger than an eighth of it is never stored.
 
-It belongs inside the layers every request must pass, hit or not (request id, access log and
-metrics, security headers, CORS, size and rate limits), and outside gzip, ETag and FastAPI. The
-route that answered is stored with the entry, so a hit is logged and counted under the same
-route as the miss that filled it.
+It sits as far out as every answer stays right: inside the request id, access log and metrics,
+which every request must pass, hit or not; outside the security headers (the same for every
+answer of a route), CORS (its headers follow from the variant above), the size limits (a
+request over them is passed on, to be refused there), gzip, ETag and FastAPI, so that their
+work is stored with the answer. A configured rate limit must count every request, and its
+refusals need the security and CORS headers, so then the cache goes inside the rate limit,
+inside those two (see :func:`app.main.install_middleware`). The route that answered is
+stored with the entry, so a hit is logged and counted under the same route as the miss that
+filled it.
 """
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -39,6 +46,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.etag import matches
 from app.api.negotiation import wants_csv
+from app.api.request_limits import RequestLimits
 from app.config import Settings
 from app.data_version import DataVersionSource, version_source
 from app.db import get_session
@@ -49,7 +57,8 @@ _QUERY_SAFE = "-._~!$'()*,;:@/?"
 # Headers a 304 leaves out: they describe a body it does not have.
 _BODY_HEADERS = frozenset({b"content-type", b"content-length", b"content-encoding"})
 _ENTRY_OVERHEAD = 512
-_MAX_ACCEPT_VALUES = 256
+_MAX_REMEMBERED_VALUES = 256
+_OTHER_ORIGIN = b"\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,8 @@ class ResponseCacheMiddleware:
 
     ``versions`` tells the data version, asked at most every ``version_ttl`` seconds; by default
     it is found on the first request from the engine behind the application's session
-    dependency (a test's override included).
+    dependency (a test's override included). ``allow_origins`` is the CORS setting;
+    ``limits`` the size limits a request must be within to be answered here.
     """
 
     def __init__(
@@ -127,11 +137,15 @@ class ResponseCacheMiddleware:
         app: ASGIApp,
         *,
         max_bytes: int,
+        allow_origins: Sequence[str] = (),
+        limits: RequestLimits | None = None,
         version_ttl: float = 1.0,
         versions: DataVersionSource | None = None,
     ) -> None:
         self.app = app
         self.store = ResponseStore(max_bytes)
+        self.allow_origins = frozenset(origin.encode("latin-1") for origin in allow_origins)
+        self.limits = limits
         self.version_ttl = version_ttl
         self.versions = versions
         self._version: str | None = None
@@ -150,8 +164,10 @@ class ResponseCacheMiddleware:
         if version is None:
             await self.app(scope, receive, send)
             return
-        host = accept = encoding = if_none_match = b""
+        host = accept = encoding = if_none_match = origin = b""
+        header_bytes = 0
         for name, value in scope["headers"]:
+            header_bytes += len(name) + len(value) + 4
             if name == b"host":
                 host = value
             elif name == b"accept":
@@ -160,6 +176,11 @@ class ResponseCacheMiddleware:
                 encoding = value
             elif name == b"if-none-match":
                 if_none_match = value
+            elif name == b"origin":
+                origin = value
+        if self.limits is not None and not self.limits.allow(scope, header_bytes):
+            await self.app(scope, receive, send)  # to be refused there
+            return
         key = (
             version,
             scope["scheme"],
@@ -169,6 +190,7 @@ class ResponseCacheMiddleware:
             normalised_query(scope["query_string"]),
             self._prefers_csv_for(accept),
             b"gzip" in encoding,
+            self._cors_variant(origin),
         )
         entry = self.store.get(key)
         if entry is None:
@@ -216,9 +238,16 @@ class ResponseCacheMiddleware:
         known = self._prefers_csv.get(accept)
         if known is None:
             known = wants_csv(None, accept.decode("latin-1"))
-            if len(self._prefers_csv) < _MAX_ACCEPT_VALUES:
+            if len(self._prefers_csv) < _MAX_REMEMBERED_VALUES:
                 self._prefers_csv[accept] = known
         return known
+
+    def _cors_variant(self, origin: bytes) -> bytes:
+        if not origin:
+            return b""
+        if b"*" in self.allow_origins:
+            return b"*"
+        return origin if origin in self.allow_origins else _OTHER_ORIGIN
 
     async def _fill(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
         """Answer through the application, keeping the answer if it may be reused."""
@@ -284,12 +313,13 @@ def _session_engine(app: FastAPI) -> Engine:
     return bind
 
 
-def install_response_cache(app: FastAPI, settings: Settings) -> None:
-    """Add the cache unless ``RESPONSE_CACHE`` is false; call it right after the gzip layer is
-    added and before the layers every request must pass (see the module doc)."""
-    if settings.response_cache and settings.response_cache_max_bytes > 0:
-        app.add_middleware(
-            ResponseCacheMiddleware,
-            max_bytes=settings.response_cache_max_bytes,
-            version_ttl=settings.response_cache_version_ttl,
-        )
+def response_cache_options(settings: Settings, limits: RequestLimits) -> dict[str, Any] | None:
+    """The cache's options, or ``None`` when ``RESPONSE_CACHE`` turns it off."""
+    if not settings.response_cache or settings.response_cache_max_bytes <= 0:
+        return None
+    return {
+        "max_bytes": settings.response_cache_max_bytes,
+        "allow_origins": settings.cors_origins,
+        "limits": limits,
+        "version_ttl": settings.response_cache_version_ttl,
+    }

@@ -12,13 +12,15 @@ from app.api.docs import install_docs
 from app.api.etag import ETagMiddleware
 from app.api.explorer import install_explorer
 from app.api.openapi import TAGS, install_openapi
-from app.api.request_limits import install_request_limits
+from app.api.rate_limit import RateLimitMiddleware
+from app.api.request_limits import RequestLimitsMiddleware, request_limits
 from app.api.security_headers import SecurityHeadersMiddleware
-from app.cache import install_response_cache
+from app.cache import ResponseCacheMiddleware, response_cache_options
 from app.config import Settings, get_settings
 from app.errors import install_error_handlers
 from app.observability.install import install_observability
 from app.observability.request_id import HEADER as REQUEST_ID_HEADER
+from app.service import Service
 
 GZIP_MINIMUM_BYTES = 1000
 
@@ -38,10 +40,10 @@ at fault and what would be valid.
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None) -> Service:
     """Build the ASGI application."""
     settings = settings or get_settings()
-    app = FastAPI(
+    app = Service(
         title="China Internet Statistics API",
         version="1.0.0",
         summary="CNNIC's figures on China's internet development, each cited to its source text.",
@@ -50,6 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         dependencies=[Depends(refuse_nul_characters)],
+        # Metrics are Prometheus's (app.observability); FastAPI's own OpenTelemetry hooks would
+        # cost every request a look at the global providers.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_error_handlers(app)
     app.include_router(health.router)
@@ -60,7 +65,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     install_openapi(app)
     install_explorer(app)
-    # The last added runs first: CORS sees every answer, gzip compresses what ETag tagged.
+    install_middleware(app, settings)
+    install_observability(app)  # last: its middleware wraps all the others
+    return app
+
+
+def install_middleware(app: Service, settings: Settings) -> None:
+    """The layers between the request id, access log and metrics and the routes.
+
+    The last added runs first. From the outside in: the response cache (see :mod:`app.cache`),
+    outside the framework's own layers; the security headers; CORS; the size limits, whose
+    refusals CORS lets a browser read; gzip; ETag. With ``RATE_LIMIT`` set, the rate limit must
+    count every request, cached or not, and its refusals need the security and CORS headers, so
+    the order is: security headers, CORS, rate limit, response cache, size limits, gzip, ETag.
+    """
     app.add_middleware(
         ETagMiddleware,
         data_cache_control=(
@@ -69,9 +87,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
     )
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES)
-    # Repeated GETs are answered here, after the limits and before gzip, ETag and FastAPI.
-    install_response_cache(app, settings)
-    install_request_limits(app, settings)
+    limits = request_limits(settings)
+    app.add_middleware(RequestLimitsMiddleware, limits=limits)
+    cache = response_cache_options(settings, limits)
+    if settings.rate_limit:
+        if cache is not None:
+            app.add_middleware(ResponseCacheMiddleware, **cache)
+        app.add_middleware(
+            RateLimitMiddleware, limit=settings.rate_limit, storage_uri=settings.rate_limit_storage
+        )
+        add_cors(app, settings)
+        app.add_middleware(SecurityHeadersMiddleware)
+        return
+    add_cors(app, settings)
+    app.add_middleware(SecurityHeadersMiddleware)
+    if cache is not None:
+        app.add_outer_middleware(ResponseCacheMiddleware, **cache)
+
+
+def add_cors(app: FastAPI, settings: Settings) -> None:
+    """Any origin the settings allow may read every answer (GET only) and its ids and links."""
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -80,9 +115,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", REQUEST_ID_HEADER],
         max_age=86400,
     )
-    app.add_middleware(SecurityHeadersMiddleware)
-    install_observability(app)  # last: its middleware wraps all the others
-    return app
 
 
 app = create_app()

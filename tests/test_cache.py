@@ -13,6 +13,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 from starlette.types import Receive, Scope, Send
 
+from app.api.request_limits import RequestLimits
 from app.cache import CachedResponse, ResponseCacheMiddleware, ResponseStore, normalised_query
 from app.config import get_settings
 from app.data_version import SQLiteDataVersion
@@ -56,10 +57,20 @@ class CountingApp:
 
 
 def cached(
-    app: CountingApp, *, versions: FixedVersion | None = None, max_bytes: int = 1 << 20
+    app: CountingApp,
+    *,
+    versions: FixedVersion | None = None,
+    max_bytes: int = 1 << 20,
+    allow_origins: tuple[str, ...] = ("*",),
+    limits: RequestLimits | None = None,
 ) -> TestClient:
     middleware = ResponseCacheMiddleware(
-        app, max_bytes=max_bytes, version_ttl=0, versions=versions or FixedVersion()
+        app,
+        max_bytes=max_bytes,
+        allow_origins=allow_origins,
+        limits=limits,
+        version_ttl=0,
+        versions=versions or FixedVersion(),
     )
     return TestClient(middleware)
 
@@ -150,6 +161,39 @@ def test_host_is_part_of_the_key() -> None:
     client.get("/v1/x", headers={"Host": "b.example"})
 
     assert app.calls == 2
+
+
+def test_every_origin_shares_an_entry_when_all_are_allowed() -> None:
+    app = CountingApp()
+    client = cached(app, allow_origins=("*",))
+
+    client.get("/v1/x")
+    client.get("/v1/x", headers={"Origin": "https://a.example"})
+    client.get("/v1/x", headers={"Origin": "https://b.example"})
+
+    assert app.calls == 2  # without an Origin, and with any
+
+
+def test_each_allowed_origin_is_its_own_variant_and_the_others_share_one() -> None:
+    app = CountingApp()
+    client = cached(app, allow_origins=("https://a.example", "https://b.example"))
+
+    for origin in ("https://a.example", "https://b.example", "https://c.example", "https://d"):
+        client.get("/v1/x", headers={"Origin": origin})
+        client.get("/v1/x", headers={"Origin": origin})
+
+    assert app.calls == 3
+
+
+def test_a_request_over_the_limits_is_passed_on_to_be_refused() -> None:
+    app = CountingApp()
+    client = cached(app, limits=RequestLimits(max_url_length=100, max_header_bytes=400))
+    client.get("/v1/x")
+
+    client.get("/v1/x", headers={"X-Padding": "p" * 400})
+    client.get("/v1/x?" + "a=1&" * 30)
+
+    assert app.calls == 3
 
 
 def test_a_new_data_version_empties_the_cache() -> None:

@@ -7,37 +7,37 @@ and query longer than ``max_url_length`` bytes, 431 for headers larger than
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from dataclasses import dataclass
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.rate_limit import RateLimitMiddleware
 from app.config import Settings
 from app.errors import problem_response
 from app.schemas import Problem
 
+# What each header adds beside its name and value: ": " and the line's end.
+_HEADER_OVERHEAD = 4
 # A refused path is echoed back in the problem's `instance` at most this long.
 _INSTANCE_CHARACTERS = 200
 
 
-class RequestLimitsMiddleware:
-    """Refuse a request whose URL or headers are over the configured sizes."""
+@dataclass(frozen=True, slots=True)
+class RequestLimits:
+    """The largest URL (path and query) and headers a request may have, in bytes."""
 
-    def __init__(self, app: ASGIApp, *, max_url_length: int, max_header_bytes: int) -> None:
-        self.app = app
-        self.max_url_length = max_url_length
-        self.max_header_bytes = max_header_bytes
+    max_url_length: int
+    max_header_bytes: int
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def allow(self, scope: Scope, header_bytes: int) -> bool:
+        """Whether ``scope``, whose headers are ``header_bytes`` long, is within the limits."""
+        return header_bytes <= self.max_header_bytes and _url_length(scope) <= self.max_url_length
+
+    def refusal(self, scope: Scope) -> Problem | None:
+        """Why ``scope`` is refused, or ``None`` when it is within the limits."""
         path: str = scope["path"]
-        raw_path: bytes = scope.get("raw_path") or path.encode()
-        url_length = len(raw_path) + 1 + len(scope.get("query_string", b""))
-        header_bytes = sum(len(name) + len(value) + 4 for name, value in scope["headers"])
-        problem = None
+        url_length = _url_length(scope)
         if url_length > self.max_url_length:
-            problem = Problem(
+            return Problem(
                 type="about:blank",
                 title="URI Too Long",
                 status=414,
@@ -45,8 +45,11 @@ class RequestLimitsMiddleware:
                 f"{self.max_url_length} are accepted. Ask for fewer indicators or values at once.",
                 instance=path[:_INSTANCE_CHARACTERS],
             )
-        elif header_bytes > self.max_header_bytes:
-            problem = Problem(
+        header_bytes = sum(
+            _HEADER_OVERHEAD + len(name) + len(value) for name, value in scope["headers"]
+        )
+        if header_bytes > self.max_header_bytes:
+            return Problem(
                 type="about:blank",
                 title="Request Header Fields Too Large",
                 status=431,
@@ -54,21 +57,31 @@ class RequestLimitsMiddleware:
                 f"{self.max_header_bytes} are accepted.",
                 instance=path[:_INSTANCE_CHARACTERS],
             )
+        return None
+
+
+def _url_length(scope: Scope) -> int:
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+    return len(raw_path) + 1 + len(scope.get("query_string", b""))
+
+
+class RequestLimitsMiddleware:
+    """Refuse a request whose URL or headers are over ``limits``."""
+
+    def __init__(self, app: ASGIApp, *, limits: RequestLimits) -> None:
+        self.app = app
+        self.limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        problem = self.limits.refusal(scope) if scope["type"] == "http" else None
         if problem is None:
             await self.app(scope, receive, send)
             return
         await problem_response(problem)(scope, receive, send)
 
 
-def install_request_limits(app: FastAPI, settings: Settings) -> None:
-    """Add the size limits and, when ``RATE_LIMIT`` is set, the rate limit; inside CORS, so
-    that a browser can read their refusals."""
-    if settings.rate_limit:
-        app.add_middleware(
-            RateLimitMiddleware, limit=settings.rate_limit, storage_uri=settings.rate_limit_storage
-        )
-    app.add_middleware(
-        RequestLimitsMiddleware,
-        max_url_length=settings.max_url_length,
-        max_header_bytes=settings.max_header_bytes,
+def request_limits(settings: Settings) -> RequestLimits:
+    """The limits the settings give."""
+    return RequestLimits(
+        max_url_length=settings.max_url_length, max_header_bytes=settings.max_header_bytes
     )

@@ -9,7 +9,8 @@ which is kept (the Swagger UI page at /docs does, see ``docs.py``).
 
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
+from collections.abc import Iterable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PAGE_POLICY = (
@@ -18,15 +19,19 @@ PAGE_POLICY = (
 )
 DATA_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
-_ALWAYS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+_ALWAYS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+)
+_POLICY = b"content-security-policy"
 
 
 class SecurityHeadersMiddleware:
-    """Add the headers above to every HTTP response."""
+    """Add the headers above to every HTTP response that does not set them itself.
+
+    Written against the raw header list: it runs for every answer, a cached one included.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -38,12 +43,21 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in _ALWAYS.items():
-                    headers.setdefault(name, value)
-                is_page = headers.get("content-type", "").startswith("text/html")
-                policy = PAGE_POLICY if is_page else DATA_POLICY
-                headers.setdefault("Content-Security-Policy", policy)
+                message["headers"] = with_security_headers(message.get("headers", ()))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def with_security_headers(headers: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """``headers`` and, after them, each security header they do not set."""
+    kept = list(headers)
+    present = {name.lower() for name, _ in kept}
+    kept.extend(header for header in _ALWAYS if header[0] not in present)
+    if _POLICY not in present:
+        is_page = any(
+            name.lower() == b"content-type" and value.startswith(b"text/html")
+            for name, value in kept
+        )
+        kept.append((_POLICY, (PAGE_POLICY if is_page else DATA_POLICY).encode()))
+    return kept

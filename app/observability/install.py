@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-
-from app.observability.access import AccessLogMiddleware
+from app.observability.access import ObservedRequestsMiddleware
 from app.observability.metrics import forget_process_at_exit, instrument_pools, router
-from app.observability.request_id import RequestIdMiddleware
+from app.service import Service
 
 
-def install_observability(app: FastAPI) -> None:
-    """Serve ``/metrics`` and wrap ``app`` in the request-id and access-log middleware.
+def install_observability(app: Service) -> None:
+    """Serve ``/metrics`` and wrap ``app`` in the layer that gives every request an id, an
+    access line and a sample.
 
     Call it after every other middleware is added: the last added runs first, so every answer
-    (a CORS preflight, a refusal by another middleware) gets an id, a log line and a sample.
+    (a cached one, a CORS preflight, a refusal by another middleware, a server error) gets an
+    id, a log line and a sample.
     """
     app.include_router(router)
     instrument_pools()
     forget_process_at_exit()
-    app.add_middleware(AccessLogMiddleware)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_outer_middleware(ObservedRequestsMiddleware)

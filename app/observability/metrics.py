@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+from typing import Any
 
 from fastapi import APIRouter, Response
 from prometheus_client import (
@@ -67,11 +68,23 @@ def _registry() -> CollectorRegistry:
     return REGISTRY
 
 
+# Each (method, route, status) resolved to its two samples once: ``labels()`` costs more than
+# the increment itself. Routes are templates and methods a fixed set, so this stays small.
+_SAMPLES: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     """Count one answered request and its latency."""
-    labels = (method, route, str(status))
-    REQUESTS.labels(*labels).inc()
-    LATENCY.labels(*labels).observe(seconds)
+    samples = _SAMPLES.get((method, route, status))
+    if samples is None:
+        labels = (method, route, str(status))
+        samples = _SAMPLES[method, route, status] = (
+            REQUESTS.labels(*labels),
+            LATENCY.labels(*labels),
+        )
+    count, latency = samples
+    count.inc()
+    latency.observe(seconds)
 
 
 def _opened(*_: object) -> None:
