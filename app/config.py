@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         gt=0,
         le=300,
         description="Seconds of database work one request may cause (PostgreSQL's "
-        "statement_timeout; on SQLite, the life of the request's connection).",
+        "statement_timeout; on SQLite, counted from when a request takes a connection).",
     )
     db_busy_timeout: float = Field(
         default=5.0,

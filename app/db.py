@@ -21,7 +21,7 @@ def make_engine(
     parsed = make_url(url)
     timeouts = timeouts or Timeouts()
     if parsed.get_backend_name() == "sqlite":
-        return sqlite_engine(parsed, read_only=read_only, timeouts=timeouts)
+        return sqlite_engine(parsed, read_only=read_only, timeouts=timeouts, pool_size=pool_size)
     return postgres_engine(parsed, read_only=read_only, pool_size=pool_size, timeouts=timeouts)
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection, QueuePool
 
 # How often, in SQLite virtual-machine steps, a reader checks its deadline.
 _DEADLINE_CHECK_STEPS = 10_000
@@ -34,9 +36,10 @@ class Timeouts:
     busy: float = 5.0
 
 
-def sqlite_engine(url: URL, *, read_only: bool, timeouts: Timeouts) -> Engine:
-    """A SQLite engine; a read-only one opens the file anew for every session, so a file that
-    disappears is noticed at once, and refuses to create one."""
+def sqlite_engine(url: URL, *, read_only: bool, timeouts: Timeouts, pool_size: int = 5) -> Engine:
+    """A SQLite engine. A read-only one keeps up to ``pool_size`` connections, each checked
+    at checkout against the file it opened (a file moved away or replaced is noticed at once)
+    and given the request's deadline; it never creates a file."""
     database = url.database
     if not read_only:
         if database and database != ":memory:":
@@ -46,16 +49,55 @@ def sqlite_engine(url: URL, *, read_only: bool, timeouts: Timeouts) -> Engine:
         return engine
     if not database or database == ":memory:":
         raise ValueError("a read-only SQLite database must be a file")
-    location = f"{Path(database).resolve().as_uri()}?mode=ro"
+    path = Path(database).resolve()
+    location = f"{path.as_uri()}?mode=ro"
 
     def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(
-            location, uri=True, timeout=timeouts.busy, check_same_thread=False
-        )
-        _bound_work(connection, timeouts.statement)
-        return connection
+        return sqlite3.connect(location, uri=True, timeout=timeouts.busy, check_same_thread=False)
 
-    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    engine = create_engine(
+        "sqlite://",
+        creator=connect,
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=2 * pool_size,
+        pool_timeout=timeouts.connect,
+    )
+    event.listen(engine, "connect", _remember_file(path))
+    event.listen(engine, "checkout", _still_the_file_and_bounded(path, timeouts.statement))
+    return engine
+
+
+def _file_identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
+
+
+def _remember_file(path: Path) -> Callable[[Any, ConnectionPoolEntry], None]:
+    def remember(_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info["file"] = _file_identity(path)
+
+    return remember
+
+
+def _still_the_file_and_bounded(
+    path: Path, seconds: float
+) -> Callable[[Any, ConnectionPoolEntry, PoolProxiedConnection], None]:
+    """At checkout: a connection to a file that is gone or replaced is dropped (the pool then
+    opens the file anew, or fails to); a live one may work ``seconds`` from now on."""
+
+    def check(
+        connection: sqlite3.Connection, record: ConnectionPoolEntry, _proxy: PoolProxiedConnection
+    ) -> None:
+        try:
+            current: tuple[int, int] | None = _file_identity(path)
+        except OSError:
+            current = None
+        if current != record.info.get("file"):
+            raise DisconnectionError("the database file was moved or replaced")
+        _bound_work(connection, seconds)
+
+    return check
 
 
 def _writer_pragmas(dbapi_connection: Any, _record: object) -> None:
@@ -66,8 +108,8 @@ def _writer_pragmas(dbapi_connection: Any, _record: object) -> None:
 
 
 def _bound_work(connection: sqlite3.Connection, seconds: float) -> None:
-    """Interrupt any statement once the connection is ``seconds`` old. A read-only connection
-    lives for one request (no pool), so this bounds the database work of a request."""
+    """Interrupt any statement once ``seconds`` have passed since the connection was checked
+    out for a request: this bounds the database work of a request."""
     deadline = time.monotonic() + seconds
     connection.set_progress_handler(lambda: time.monotonic() > deadline, _DEADLINE_CHECK_STEPS)
 

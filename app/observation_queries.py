@@ -8,6 +8,7 @@ and walking the pages yields every observation once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Select,
     String,
     Subquery,
+    bindparam,
     case,
     exists,
     func,
@@ -27,11 +29,14 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.models import Indicator, Observation, ObservationDimension, Report
+from app.models import Citation, Indicator, Note, Observation, ObservationDimension, Report
+
+# Statement shapes kept built (see _Shape): a handful are in use at any time.
+_SHAPES = 256
 
 
 class bytewise(FunctionElement[str]):  # noqa: N801 - reads as the SQL it renders
@@ -76,12 +81,47 @@ class ObservationFilter:
     last: int | None = None
 
 
-@dataclass(frozen=True)
-class ObservationRow:
-    """An observation with what its wire form needs from elsewhere."""
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """A quote that supports a value."""
 
-    observation: Observation
+    source: str
+    quote: str
+    start: int
+    end: int
+    as_reported: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRecord:
+    """What a source says about a value beyond it."""
+
+    kind: str
+    source: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationRecord:
+    """An observation as read, with its unit, citations and notes, and its place in the order."""
+
+    indicator: str
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    value: float
     unit: str
+    dimensions: dict[str, str]
+    report: str
+    status: str
+    as_reported: str | None
+    qualifier: str | None
+    attributed_to: str | None
+    derivation: dict[str, Any] | None
+    notes: list[NoteRecord]
+    citations: list[CitationRecord]
     key: ObservationKey
 
 
@@ -89,11 +129,17 @@ def _status_rank(observation: type[Observation]) -> ColumnElement[int]:
     return case((observation.status == "reported", 1), else_=0)
 
 
+# Made once: an alias adapts its columns on first use and keeps them, so a statement built on
+# the same alias costs a fraction of one built on a new alias each time.
+_OTHER = aliased(Observation, name="other")
+_OTHER_REPORT = aliased(Report, name="other_report")
+
+
 def _is_preferred() -> ColumnElement[bool]:
     """No other report's value for the same indicator, dimensions and period is better: a
     reported value beats a derived one, then a later edition beats an earlier one."""
-    other = aliased(Observation)
-    other_report = aliased(Report)
+    other = _OTHER
+    other_report = _OTHER_REPORT
     better = (
         select(literal(1))
         .select_from(other)
@@ -109,32 +155,87 @@ def _is_preferred() -> ColumnElement[bool]:
     return ~exists(better)
 
 
-def _conditions(filters: ObservationFilter) -> list[ColumnElement[bool]]:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a statement's SQL depends on; the values themselves are bound parameters, so one
+    statement per shape is built, and its cache key computed, once per process."""
+
+    indicators: bool
+    start: bool
+    end: bool
+    report: bool
+    dimensions: int
+    preferred: bool
+    last: bool
+    after: bool = False
+
+    @classmethod
+    def of(cls, filters: ObservationFilter, *, after: bool = False) -> _Shape:
+        return cls(
+            indicators=bool(filters.indicators),
+            start=filters.start is not None,
+            end=filters.end is not None,
+            report=filters.report is not None,
+            dimensions=len(filters.dimensions),
+            # Within one report each indicator, dimensions and period has one value already.
+            preferred=not filters.all_vintages and filters.report is None,
+            last=filters.last is not None,
+            after=after,
+        )
+
+
+def _parameters(
+    filters: ObservationFilter, *, after: ObservationKey | None = None
+) -> dict[str, Any]:
+    """The values of the parameters a statement of ``filters``'s shape binds."""
+    values: dict[str, Any] = {
+        "indicators": list(filters.indicators),
+        "start": filters.start,
+        "end": filters.end,
+        "report": filters.report,
+        "last": filters.last,
+    }
+    for number, (name, wanted) in enumerate(filters.dimensions.items()):
+        values[f"dimension_{number}"] = name
+        values[f"dimension_{number}_values"] = list(wanted)
+    if after is not None:
+        values |= {
+            "after_indicator": after.indicator,
+            "after_dimensions_key": after.dimensions_key,
+            "after_period_start": after.period_start,
+            "after_edition": after.edition,
+            "after_id": after.id,
+        }
+    return values
+
+
+def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if filters.indicators:
-        conditions.append(Observation.indicator_code.in_(filters.indicators))
-    if filters.start is not None:
-        conditions.append(Observation.period_end >= filters.start)
-    if filters.end is not None:
-        conditions.append(Observation.period_start <= filters.end)
-    if filters.report is not None:
-        conditions.append(Observation.report_id == filters.report)
-    for name, values in filters.dimensions.items():
+    if shape.indicators:
+        conditions.append(Observation.indicator_code.in_(bindparam("indicators", expanding=True)))
+    if shape.start:
+        conditions.append(Observation.period_end >= bindparam("start", type_=Date()))
+    if shape.end:
+        conditions.append(Observation.period_start <= bindparam("end", type_=Date()))
+    if shape.report:
+        conditions.append(Observation.report_id == bindparam("report", type_=String()))
+    for number in range(shape.dimensions):
         conditions.append(
             exists().where(
                 ObservationDimension.observation_id == Observation.id,
-                ObservationDimension.name == name,
-                ObservationDimension.value.in_(values),
+                ObservationDimension.name == bindparam(f"dimension_{number}", type_=String()),
+                ObservationDimension.value.in_(
+                    bindparam(f"dimension_{number}_values", expanding=True)
+                ),
             )
         )
-    # Within one report each indicator, dimensions and period has one value already.
-    if not filters.all_vintages and filters.report is None:
+    if shape.preferred:
         conditions.append(_is_preferred())
     return conditions
 
 
-def _candidates(filters: ObservationFilter) -> Subquery:
-    """The ids and sort keys of the observations ``filters`` selects, before paging."""
+def _candidates(shape: _Shape) -> Subquery:
+    """The ids and sort keys of the observations of ``shape``, before paging."""
     columns: list[ColumnElement[Any]] = [
         Observation.id.label("id"),
         bytewise(Observation.indicator_code).label("indicator"),
@@ -142,7 +243,7 @@ def _candidates(filters: ObservationFilter) -> Subquery:
         Observation.period_start.label("period_start"),
         Report.edition.label("edition"),
     ]
-    if filters.last is not None:
+    if shape.last:
         recency = func.dense_rank().over(
             partition_by=(Observation.indicator_code, Observation.dimensions_key),
             order_by=(
@@ -153,24 +254,57 @@ def _candidates(filters: ObservationFilter) -> Subquery:
         )
         columns.append(recency.label("recency"))
     statement = (
-        select(*columns)
-        .join(Report, Report.id == Observation.report_id)
-        .where(*_conditions(filters))
+        select(*columns).join(Report, Report.id == Observation.report_id).where(*_conditions(shape))
     )
     return statement.subquery("candidates")
 
 
-def _ordered(filters: ObservationFilter) -> tuple[Select[tuple[Observation, str]], Subquery]:
-    candidates = _candidates(filters)
+_PAGE_COLUMNS = (
+    Observation.id,
+    Observation.indicator_code,
+    Observation.dimensions,
+    Observation.dimensions_key,
+    Observation.period,
+    Observation.period_start,
+    Observation.period_end,
+    Observation.value,
+    Observation.report_id,
+    Observation.status,
+    Observation.as_reported,
+    Observation.qualifier,
+    Observation.attributed_to,
+    Observation.derivation,
+    Indicator.unit,
+)
+_SERIES_COLUMNS = (
+    Observation.dimensions_key,
+    Observation.dimensions,
+    Observation.period,
+    Observation.value,
+)
+
+
+def _ordered(shape: _Shape, columns: Sequence[InstrumentedAttribute[Any]]) -> Select[Any]:
+    """``columns`` of the observations of ``shape``, in the default order."""
+    candidates = _candidates(shape)
     statement = (
-        select(Observation, Indicator.unit)
+        select(*columns, candidates.c.edition)
         .join(candidates, candidates.c.id == Observation.id)
         .join(Indicator, Indicator.code == Observation.indicator_code)
         .order_by(*_sort_columns(candidates))
     )
-    if filters.last is not None:
-        statement = statement.where(candidates.c.recency <= filters.last)
-    return statement, candidates
+    if shape.last:
+        statement = statement.where(candidates.c.recency <= bindparam("last", type_=Integer()))
+    if shape.after:
+        bounds = (
+            bindparam("after_indicator", type_=String()),
+            bindparam("after_dimensions_key", type_=String()),
+            bindparam("after_period_start", type_=Date()),
+            bindparam("after_edition", type_=Integer()),
+            bindparam("after_id", type_=Integer()),
+        )
+        statement = statement.where(tuple_(*_sort_columns(candidates)) > tuple_(*bounds))
+    return statement
 
 
 def _sort_columns(candidates: Subquery) -> list[ColumnElement[Any]]:
@@ -178,15 +312,33 @@ def _sort_columns(candidates: Subquery) -> list[ColumnElement[Any]]:
     return [c.indicator, c.dimensions_key, c.period_start, c.edition, c.id]
 
 
-def _after(candidates: Subquery, key: ObservationKey) -> ColumnElement[bool]:
-    bounds = (
-        literal(key.indicator, String()),
-        literal(key.dimensions_key, String()),
-        literal(key.period_start, Date()),
-        literal(key.edition, Integer()),
-        literal(key.id, Integer()),
+@functools.lru_cache(maxsize=_SHAPES)
+def _page_statement(shape: _Shape) -> Select[Any]:
+    return _ordered(shape, _PAGE_COLUMNS).limit(bindparam("limit", type_=Integer()))
+
+
+@functools.lru_cache(maxsize=_SHAPES)
+def _series_statement(shape: _Shape) -> Select[Any]:
+    return _ordered(shape, _SERIES_COLUMNS)
+
+
+_CITATIONS = (
+    select(
+        Citation.observation_id,
+        Citation.source_id,
+        Citation.quote,
+        Citation.start,
+        Citation.end,
+        Citation.as_reported,
     )
-    return tuple_(*_sort_columns(candidates)) > tuple_(*bounds)
+    .where(Citation.observation_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Citation.observation_id, Citation.id)
+)
+_NOTES = (
+    select(Note.observation_id, Note.kind, Note.source_id, Note.quote, Note.start, Note.end)
+    .where(Note.observation_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Note.observation_id, Note.id)
+)
 
 
 def observation_page(
@@ -195,30 +347,67 @@ def observation_page(
     session: Session,
     limit: int,
     after: ObservationKey | None = None,
-) -> tuple[list[ObservationRow], bool]:
-    """Up to ``limit`` observations after ``after``, and whether more follow."""
-    statement, candidates = _ordered(filters)
-    statement = statement.add_columns(candidates.c.edition)
-    if after is not None:
-        statement = statement.where(_after(candidates, after))
-    statement = statement.limit(limit + 1).options(
-        selectinload(Observation.citations), selectinload(Observation.notes)
-    )
-    rows = [
-        ObservationRow(
-            observation=observation,
-            unit=unit,
+) -> tuple[list[ObservationRecord], bool]:
+    """Up to ``limit`` observations after ``after``, and whether more follow.
+
+    Three queries: the page's rows (columns, not ORM objects: nothing here is changed), then
+    the citations and the notes of all of them."""
+    statement = _page_statement(_Shape.of(filters, after=after is not None))
+    parameters = _parameters(filters, after=after) | {"limit": limit + 1}
+    rows = session.execute(statement, parameters).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    ids = [row.id for row in rows]
+    citations = _citations_of(ids, session=session)
+    notes = _notes_of(ids, session=session)
+    records = [
+        ObservationRecord(
+            indicator=row.indicator_code,
+            period=row.period,
+            period_start=row.period_start,
+            period_end=row.period_end,
+            value=row.value,
+            unit=row.unit,
+            dimensions=row.dimensions,
+            report=row.report_id,
+            status=row.status,
+            as_reported=row.as_reported,
+            qualifier=row.qualifier,
+            attributed_to=row.attributed_to,
+            derivation=row.derivation,
+            notes=notes.get(row.id, []),
+            citations=citations.get(row.id, []),
             key=ObservationKey(
-                indicator=observation.indicator_code,
-                dimensions_key=observation.dimensions_key,
-                period_start=observation.period_start,
-                edition=edition,
-                id=observation.id,
+                indicator=row.indicator_code,
+                dimensions_key=row.dimensions_key,
+                period_start=row.period_start,
+                edition=row.edition,
+                id=row.id,
             ),
         )
-        for observation, unit, edition in session.execute(statement)
+        for row in rows
     ]
-    return rows[:limit], len(rows) > limit
+    return records, more
+
+
+def _citations_of(ids: Sequence[int], *, session: Session) -> dict[int, list[CitationRecord]]:
+    found: dict[int, list[CitationRecord]] = {}
+    if ids:
+        for owner, source, quote, start, end, as_reported in session.execute(
+            _CITATIONS, {"ids": ids}
+        ):
+            found.setdefault(owner, []).append(
+                CitationRecord(source, quote, start, end, as_reported)
+            )
+    return found
+
+
+def _notes_of(ids: Sequence[int], *, session: Session) -> dict[int, list[NoteRecord]]:
+    found: dict[int, list[NoteRecord]] = {}
+    if ids:
+        for owner, kind, source, quote, start, end in session.execute(_NOTES, {"ids": ids}):
+            found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
+    return found
 
 
 def series_points(
@@ -226,9 +415,11 @@ def series_points(
 ) -> list[tuple[dict[str, str], list[tuple[str, float]]]]:
     """One vintage of each period, grouped by dimensions (the headline total first), each group
     in time order."""
-    statement, _ = _ordered(filters)
+    statement = _series_statement(_Shape.of(filters))
     lines: dict[str, tuple[dict[str, str], list[tuple[str, float]]]] = {}
-    for observation, _unit in session.execute(statement):
-        _, points = lines.setdefault(observation.dimensions_key, (observation.dimensions, []))
-        points.append((observation.period, observation.value))
+    for key, dimensions, period, value, _edition in session.execute(
+        statement, _parameters(filters)
+    ):
+        _, points = lines.setdefault(key, (dimensions, []))
+        points.append((period, value))
     return [lines[key] for key in sorted(lines, key=lambda key: (key != "{}", key))]

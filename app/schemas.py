@@ -14,12 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from app import models
 
 
-def _compact(value: float) -> float | int:
+def compact(value: float) -> float | int:
     """Whole numbers without a trailing ``.0``: ``1108000000``, not ``1108000000.0``."""
     return int(value) if value.is_integer() else value
 
 
-Number = Annotated[float, PlainSerializer(_compact, when_used="json")]
+Number = Annotated[float, PlainSerializer(compact, when_used="json")]
 
 
 class WireModel(BaseModel):
@@ -338,38 +338,6 @@ class Observation(WireModel):
     )
     notes: list[Note] = Field(description="What the sources say about the value beyond it.")
     citations: list[Citation] = Field(description="The quotes that support the value.")
-
-    @classmethod
-    def from_row(cls, row: models.Observation, *, unit: str) -> Observation:
-        return cls(
-            indicator=row.indicator_code,
-            period=row.period,
-            period_start=row.period_start,
-            period_end=row.period_end,
-            value=row.value,
-            unit=unit,
-            dimensions=row.dimensions,
-            report=row.report_id,
-            status="derived" if row.status == "derived" else "reported",
-            as_reported=row.as_reported,
-            qualifier=row.qualifier,
-            attributed_to=row.attributed_to,
-            derivation=Derivation.model_validate(row.derivation) if row.derivation else None,
-            notes=[
-                Note(kind=n.kind, source=n.source_id, quote=n.quote, start=n.start, end=n.end)
-                for n in row.notes
-            ],
-            citations=[
-                Citation(
-                    source=c.source_id,
-                    quote=c.quote,
-                    start=c.start,
-                    end=c.end,
-                    as_reported=c.as_reported,
-                )
-                for c in row.citations
-            ],
-        )
 
 
 class ObservationPage(WireModel):

@@ -6,7 +6,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from app import schemas
+from app.observation_queries import ObservationRecord
+from app.schemas import compact
 
 _BEFORE_DIMENSIONS = ["indicator"]
 _AFTER_DIMENSIONS = [
@@ -37,7 +38,7 @@ def csv_header(dimension_names: Sequence[str]) -> list[str]:
 
 
 def observations_csv(
-    observations: Sequence[schemas.Observation], dimension_names: Sequence[str]
+    observations: Sequence[ObservationRecord], dimension_names: Sequence[str]
 ) -> str:
     """The header line and one line per observation. A dimension an observation lacks is
     empty; `sources` lists the cited sources' ids, separated by `;`."""
@@ -45,15 +46,14 @@ def observations_csv(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_header(dimension_names))
     for item in observations:
-        body = item.model_dump(mode="json")
         writer.writerow(
             [
                 item.indicator,
                 *(item.dimensions.get(name, "") for name in dimension_names),
                 item.period,
-                body["period_start"],
-                body["period_end"],
-                body["value"],
+                item.period_start.isoformat(),
+                item.period_end.isoformat(),
+                compact(item.value),
                 item.unit,
                 item.report,
                 item.status,

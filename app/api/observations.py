@@ -17,6 +17,7 @@ from app.api.lookup import require_indicator, require_indicators, require_report
 from app.api.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.api.pagination import encode_cursor
 from app.api.params import ObservationQuery, SeriesQuery
+from app.api.wire import observation_page_json
 from app.errors import InvalidParameterError, UnknownParameterError, problem_responses
 from app.observation_queries import ObservationFilter, observation_page, series_points
 from app.periods_query import bound_days
@@ -124,14 +125,11 @@ def list_observations(
         str(request.url.include_query_params(cursor=encode_cursor(rows[-1].key))) if more else None
     )
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
-    observations = [schemas.Observation.from_row(row.observation, unit=row.unit) for row in rows]
     if wants_csv(params.format, request.headers.get("accept")):
         names = queries.dimension_names(session=session, indicators=codes)
-        return Response(
-            observations_csv(observations, names), media_type=CSV_MEDIA_TYPE, headers=headers
-        )
-    page = schemas.ObservationPage(data=observations, next=next_url)
-    return Response(page.model_dump_json(), media_type=JSON_MEDIA_TYPE, headers=headers)
+        return Response(observations_csv(rows, names), media_type=CSV_MEDIA_TYPE, headers=headers)
+    body = observation_page_json(rows, next_url)
+    return Response(body, media_type=JSON_MEDIA_TYPE, headers=headers)
 
 
 @router.get(
