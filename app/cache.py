@@ -32,7 +32,6 @@ filled it.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -48,8 +47,8 @@ from app.api.etag import matches
 from app.api.negotiation import wants_csv
 from app.api.request_limits import RequestLimits
 from app.config import Settings
-from app.data_version import DataVersionSource, version_source
-from app.db import get_session
+from app.data_version import DataVersionSource, tracker_for
+from app.db import get_engine, get_session
 
 CACHED_PATH_PREFIX = "/v1/"
 # Characters a query may carry unescaped, other than the separators & = + and the escape %.
@@ -149,7 +148,6 @@ class ResponseCacheMiddleware:
         self.version_ttl = version_ttl
         self.versions = versions
         self._version: str | None = None
-        self._checked_at = float("-inf")
         self._prefers_csv: dict[bytes, bool] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -219,14 +217,10 @@ class ResponseCacheMiddleware:
                 return None
             try:
                 engine = await anyio.to_thread.run_sync(_session_engine, app)
-                self.versions = await anyio.to_thread.run_sync(version_source, engine)
+                self.versions = await tracker_for(engine, self.version_ttl)
             except Exception:  # the database is not there yet: try again next time
                 return None
-        now = time.monotonic()
-        if now - self._checked_at < self.version_ttl:
-            return self._version
         version = await self.versions.current()
-        self._checked_at = time.monotonic()
         if version != self._version:
             self.store.clear()
             self._version = version
@@ -302,7 +296,9 @@ def _reusable(headers: list[tuple[bytes, bytes]]) -> bool:
 
 def _session_engine(app: FastAPI) -> Engine:
     """The engine behind the application's session dependency (or a test's override of it)."""
-    provide = app.dependency_overrides.get(get_session, get_session)
+    provide = app.dependency_overrides.get(get_session)
+    if provide is None:
+        return get_engine()
     sessions = provide()
     try:
         session = next(sessions)

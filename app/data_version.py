@@ -1,15 +1,16 @@
-"""The data version as the response cache sees it: read cheaply, and never wrong for long.
+"""The data version as the service sees it: read cheaply, and never wrong for long.
 
 The version (``dataset_version.version``, a fingerprint the seed writes) changes exactly when a
-seed changes the data, so a cached answer is good for as long as the version it was computed
-under is current. The cache asks at most every ``RESPONSE_CACHE_VERSION_TTL`` seconds (0: on
-every request); how it is read depends on the database:
+seed changes the data, so an answer is good for as long as the version it was computed under is
+current: the response cache keys its entries by it, the ETags are derived from it, and the
+catalogue's aggregates are kept per version. How it is read depends on the database:
 
-- SQLite: in a few microseconds, without leaving the event loop. One connection of our own asks
-  ``PRAGMA data_version``, which changes whenever another connection (any process) commits;
-  only then is the version re-read. The file's identity is checked too, so a database file that
-  is replaced or removed is noticed at once.
-- anything else (PostgreSQL): one query through the service's engine, in a worker thread.
+- SQLite: exactly, on every request, in a few microseconds, without leaving the event loop. One
+  connection of our own asks ``PRAGMA data_version``, which changes whenever another connection
+  (any process) commits; only then is the version re-read. The file's identity is checked too,
+  so a database file that is replaced or removed is noticed at once.
+- anything else (PostgreSQL): one query through the service's engine, in a worker thread, at
+  most every ``RESPONSE_CACHE_VERSION_TTL`` seconds (0: on every request).
 
 ``None`` means "unknown" (the database cannot be read, or holds no seed): the cache then stays
 out of the way and the application answers as it would without it.
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+import weakref
 from pathlib import Path
 from typing import Protocol
 
@@ -121,3 +124,38 @@ def version_source(engine: Engine) -> DataVersionSource:
         if files.get("main"):
             return SQLiteDataVersion(files["main"])
     return PolledDataVersion(engine)
+
+
+class DataVersionTracker:
+    """One database's version, asked of ``source`` at most every ``ttl`` seconds (a SQLite
+    source, exact and cheap, on every call)."""
+
+    def __init__(self, source: DataVersionSource, ttl: float) -> None:
+        self.source = source
+        self.ttl = 0.0 if isinstance(source, SQLiteDataVersion) else ttl
+        self._version: str | None = None
+        self._checked_at = float("-inf")
+
+    async def current(self) -> str | None:
+        """The version now, or None when it cannot be known."""
+        if time.monotonic() - self._checked_at >= self.ttl:
+            self._version = await self.source.current()
+            self._checked_at = time.monotonic()
+        return self._version
+
+
+# One tracker per engine and interval, for the engine's life.
+_trackers: weakref.WeakKeyDictionary[Engine, dict[float, DataVersionTracker]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def tracker_for(engine: Engine, ttl: float) -> DataVersionTracker:
+    """The tracker of ``engine``'s data version (made on first use, in a worker thread: finding
+    a SQLite file asks the database)."""
+    by_ttl = _trackers.setdefault(engine, {})
+    tracker = by_ttl.get(ttl)
+    if tracker is None:
+        source = await anyio.to_thread.run_sync(version_source, engine)
+        tracker = by_ttl.setdefault(ttl, DataVersionTracker(source, ttl))
+    return tracker

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from functools import lru_cache
 
+import anyio
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
 from app.db_engines import Timeouts, postgres_engine, sqlite_engine
@@ -60,7 +61,20 @@ def make_writer_engine() -> Engine:
     return make_engine(settings.writer_database_url, timeouts=settings_timeouts(settings))
 
 
-def get_session() -> Iterator[Session]:
-    """A session per request (FastAPI dependency)."""
-    with sessionmaker(get_engine(), expire_on_commit=False)() as session:
+async def get_session() -> AsyncIterator[Session]:
+    """A session per request (FastAPI dependency).
+
+    Opening it does no I/O (a connection is taken at its first query), so it is opened in the
+    event loop, sparing the request a trip to the thread pool; so is closing it on SQLite,
+    where giving a read's connection back is a local call. Elsewhere closing may wait on the
+    network, so it happens in a worker thread.
+    """
+    engine = get_engine()
+    session = Session(engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        if engine.dialect.name == "sqlite":
+            session.close()
+        else:
+            await anyio.to_thread.run_sync(session.close)

@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None) -> Service:
         # cost every request a look at the global providers.
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
+    app.state.settings = settings
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(observations.router)

@@ -35,6 +35,11 @@ def session_version(session: Session, read: Callable[[Session], str | None]) -> 
     return version
 
 
+def adopt_version(session: Session, version: str) -> None:
+    """Make ``version`` what :func:`session_version` tells for ``session``."""
+    session.info[_VERSION_KEY] = version
+
+
 def per_data_version(
     read_version: Callable[[Session], str | None],
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from starlette.types import Receive, Scope, Send
 from app.api.request_limits import RequestLimits
 from app.cache import CachedResponse, ResponseCacheMiddleware, ResponseStore, normalised_query
 from app.config import get_settings
-from app.data_version import SQLiteDataVersion
+from app.data_version import DataVersionTracker, SQLiteDataVersion
 from app.db import get_session, make_engine
 from app.main import create_app
 from app.models import Observation
@@ -210,16 +211,22 @@ def test_a_new_data_version_empties_the_cache() -> None:
     assert after.content != before.content
 
 
-def test_the_version_is_asked_at_most_every_ttl_seconds() -> None:
-    app = CountingApp()
+def test_a_polled_version_is_asked_at_most_every_ttl_seconds() -> None:
     versions = FixedVersion("v1")
-    client = TestClient(ResponseCacheMiddleware(app, max_bytes=1 << 20, versions=versions))
-    client.get("/v1/x")
+    tracker = DataVersionTracker(versions, ttl=3600)
+    assert asyncio.run(tracker.current()) == "v1"
 
     versions.version = "v2"
-    client.get("/v1/x")
 
-    assert app.calls == 1  # the new version is seen within the second, not at once
+    assert asyncio.run(tracker.current()) == "v1"  # seen within the hour, not at once
+    assert asyncio.run(DataVersionTracker(versions, ttl=0).current()) == "v2"
+
+
+def test_a_sqlite_version_is_asked_on_every_call(sqlite_file: Engine, tmp_path: Path) -> None:
+    tracker = DataVersionTracker(SQLiteDataVersion(str(tmp_path / "watched.db")), ttl=3600)
+    before = asyncio.run(tracker.current())
+    set_version(sqlite_file, "another")
+    assert asyncio.run(tracker.current()) == "another" != before
 
 
 def test_an_unknown_version_bypasses_the_cache() -> None:

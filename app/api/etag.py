@@ -1,9 +1,9 @@
 """Conditional GETs: an ETag on every successful GET, a 304 when the client's copy is current.
 
 Data under /v1 changes only when a seed changes ``dataset_version``, so its ETag is computed from
-that version and the normalised request, before any row is read: a revalidation costs one
-one-row query. Anything else (the docs, the health probes, the OpenAPI document) is hashed
-after it is rendered.
+that version and the normalised request, before any row is read: a revalidation reads nothing.
+Anything else (the docs, the health probes, the OpenAPI document) is hashed after it is
+rendered.
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ import json
 from importlib.metadata import version as package_version
 
 from fastapi import Request
+from sqlalchemy import Engine
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.deps import SessionDep
 from app.api.negotiation import wants_csv
+from app.config import Settings
+from app.data_version import tracker_for
 from app.errors import NotModified
-from app.queries import dataset_version
+from app.queries import adopt_dataset_version
 
 _STATE_KEY = "etag"
 _CODE_VERSION = package_version("cnnic-stats")
@@ -40,11 +43,22 @@ def matches(if_none_match: str | None, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == opaque for tag in if_none_match.split(","))
 
 
-def conditional_get(request: Request, session: SessionDep) -> None:
-    """Router dependency: tag the response with the data's ETag, or answer 304 straight away."""
+async def conditional_get(request: Request, session: SessionDep) -> None:
+    """Router dependency: tag the response with the data's ETag, or answer 304 straight away.
+
+    The version is the tracked one (see :mod:`app.data_version`): on SQLite exact, elsewhere at
+    most ``RESPONSE_CACHE_VERSION_TTL`` seconds old; the session then reads under it (see
+    :func:`app.queries.dataset_version`), so nothing here waits on the database.
+    """
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    settings: Settings = request.app.state.settings
+    tracker = await tracker_for(engine, settings.response_cache_version_ttl)
+    version = await tracker.current()
+    adopt_dataset_version(session, version)
     material = [
         _CODE_VERSION,
-        dataset_version(session=session),
+        version,
         request.url.path,
         sorted(request.query_params.multi_items()),
         wants_csv(request.query_params.get("format"), request.headers.get("accept")),
