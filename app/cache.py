@@ -45,7 +45,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.etag import matches
 from app.api.negotiation import wants_csv
-from app.api.request_limits import RequestLimits
+from app.api.request_limits import HEADER_OVERHEAD, RequestLimits
 from app.config import Settings
 from app.data_version import DataVersionSource, tracker_for
 from app.db import get_engine, get_session
@@ -125,10 +125,11 @@ def normalised_query(raw: bytes) -> bytes:
 class ResponseCacheMiddleware:
     """Answer repeated GETs under /v1 from memory (see the module doc).
 
-    ``versions`` tells the data version, asked at most every ``version_ttl`` seconds; by default
-    it is found on the first request from the engine behind the application's session
-    dependency (a test's override included). ``allow_origins`` is the CORS setting;
-    ``limits`` the size limits a request must be within to be answered here.
+    ``versions`` tells the data version; by default it is the tracker (see
+    :mod:`app.data_version`, with ``version_ttl``) of the engine behind the application's
+    session dependency (a test's override included), found on the first request.
+    ``allow_origins`` is the CORS setting; ``limits`` the size limits a request must be within
+    to be answered here.
     """
 
     def __init__(
@@ -165,7 +166,7 @@ class ResponseCacheMiddleware:
         host = accept = encoding = if_none_match = origin = b""
         header_bytes = 0
         for name, value in scope["headers"]:
-            header_bytes += len(name) + len(value) + 4
+            header_bytes += HEADER_OVERHEAD + len(name) + len(value)
             if name == b"host":
                 host = value
             elif name == b"accept":

@@ -88,8 +88,9 @@ class Settings(BaseSettings):
         default=1.0,
         ge=0,
         le=3600,
-        description="Seconds between reads of the data version on PostgreSQL (a new seed is "
-        "seen within this); SQLite is checked exactly on every request. 0 reads on every request.",
+        description="Seconds between reads of the data version on PostgreSQL, for the response "
+        "cache and the ETags (a new seed is seen within this); SQLite is checked exactly on every "
+        "request. 0 reads on every request.",
     )
     log_level: LogLevel = Field(
         default="INFO", description="Least severe log level written (JSON lines on stdout)."

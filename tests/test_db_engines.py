@@ -89,6 +89,34 @@ def test_the_sqlite_reader_bounds_the_work_of_a_request(sqlite_file: Path) -> No
     assert time.monotonic() - started < 2
 
 
+def test_the_sqlite_reader_keeps_its_connections_and_follows_a_replaced_file(
+    sqlite_file: Path, tmp_path: Path
+) -> None:
+    reader = make_engine(f"sqlite:///{sqlite_file}", read_only=True, pool_size=1)
+    with reader.connect() as connection:
+        first = connection.connection.dbapi_connection
+    with reader.connect() as connection:
+        assert connection.connection.dbapi_connection is first  # pooled, not opened anew
+
+    replacement = tmp_path / "replacement.db"
+    writer = make_engine(f"sqlite:///{replacement}")
+    migrate(writer)
+    writer.dispose()
+    replacement.replace(sqlite_file)
+
+    assert reports(reader) == []  # the new file's (empty) data, not the old one's
+
+
+def test_each_sqlite_checkout_gets_a_deadline_of_its_own(sqlite_file: Path) -> None:
+    reader = make_engine(
+        f"sqlite:///{sqlite_file}", read_only=True, pool_size=1, timeouts=Timeouts(statement=0.3)
+    )
+    assert reports(reader)
+    time.sleep(0.5)  # longer than the deadline of the first checkout
+
+    assert reports(reader) == ["cnnic-55", "cnnic-57"]
+
+
 def test_the_service_engine_of_the_configured_database_cannot_write() -> None:
     """Whatever DATABASE_URL says (SQLite in `make test`, the SELECT-only role in CI's
     PostgreSQL run), the service's own engine refuses a write and changes nothing."""

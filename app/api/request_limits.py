@@ -16,7 +16,7 @@ from app.errors import problem_response
 from app.schemas import Problem
 
 # What each header adds beside its name and value: ": " and the line's end.
-_HEADER_OVERHEAD = 4
+HEADER_OVERHEAD = 4
 # A refused path is echoed back in the problem's `instance` at most this long.
 _INSTANCE_CHARACTERS = 200
 
@@ -46,7 +46,7 @@ class RequestLimits:
                 instance=path[:_INSTANCE_CHARACTERS],
             )
         header_bytes = sum(
-            _HEADER_OVERHEAD + len(name) + len(value) for name, value in scope["headers"]
+            HEADER_OVERHEAD + len(name) + len(value) for name, value in scope["headers"]
         )
         if header_bytes > self.max_header_bytes:
             return Problem(

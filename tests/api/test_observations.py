@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app import schemas
 from tests.api.dataset import FACTS, GENAI_2024_DERIVED, Fact, add_observation
 
 Row = dict[str, Any]
@@ -466,3 +467,15 @@ def test_list_observations_several_problems_at_once(client: TestClient) -> None:
     assert response.status_code == 422
     problem = response.json()
     assert {error["parameter"] for error in problem["errors"]} == {"limit", "start"}
+
+
+def test_every_page_is_exactly_what_its_model_documents(client: TestClient) -> None:
+    """Pages are encoded from the rows, not through the model: they must still be its dump."""
+    response = client.get("/v1/observations", params={"vintages": "all", "limit": 1000})
+    body = response.json()
+    page = schemas.ObservationPage.model_validate_json(response.content)
+    assert page.model_dump(mode="json") == body
+    assert {row["status"] for row in body["data"]} == {"reported", "derived"}
+    assert any(row["notes"] for row in body["data"])
+    assert any(isinstance(row["value"], int) for row in body["data"])
+    assert any(isinstance(row["value"], float) for row in body["data"])
