@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     Float,
@@ -16,12 +17,21 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     """The declarative base every table hangs from."""
+
+
+# Observations are ordered by these text columns byte by byte on every database: PostgreSQL
+# compares them in the "C" collation (its default would ignore punctuation such as the braces
+# of "{}"), which SQLite does anyway.
+BYTEWISE_CODE = String(96).with_variant(String(96, collation="C"), "postgresql")
+BYTEWISE_KEY = String(512).with_variant(String(512, collation="C"), "postgresql")
+ORDER_COLUMNS = ("indicator_code", "dimensions_key", "period_start", "edition", "id")
 
 
 class Report(Base):
@@ -81,17 +91,40 @@ class Observation(Base):
         CheckConstraint("period_start <= period_end", name="ck_observation_period_order"),
         Index("ix_observation_indicator_period", "indicator_code", "period_start", "id"),
         Index("ix_observation_report", "report_id"),
+        # The default order, for every vintage and for the preferred ones: a page is a range
+        # of one of these, read in order, whatever the table's size.
+        Index("ix_observation_order", *ORDER_COLUMNS),
+        Index(
+            "ix_observation_preferred_order",
+            *ORDER_COLUMNS,
+            sqlite_where=text("preferred"),
+            postgresql_where=text("preferred"),
+        ),
+        # At most one preferred vintage per indicator, dimensions and period.
+        Index(
+            "uq_observation_preferred",
+            "indicator_code",
+            "dimensions_key",
+            "period",
+            unique=True,
+            sqlite_where=text("preferred"),
+            postgresql_where=text("preferred"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    indicator_code: Mapped[str] = mapped_column(BYTEWISE_CODE, ForeignKey("indicators.code"))
     dimensions: Mapped[dict[str, str]] = mapped_column(JSON)
-    dimensions_key: Mapped[str] = mapped_column(String(512))
+    dimensions_key: Mapped[str] = mapped_column(BYTEWISE_KEY)
     period: Mapped[str] = mapped_column(String(32))
     period_start: Mapped[dt.date] = mapped_column(Date)
     period_end: Mapped[dt.date] = mapped_column(Date)
     value: Mapped[float] = mapped_column(Float)
     report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"))
+    # Its report's edition, copied here because it orders the observations (the indexes
+    # below); and whether it is the vintage served by default (see app.vintages).
+    edition: Mapped[int] = mapped_column(Integer)
+    preferred: Mapped[bool] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(String(16))
     as_reported: Mapped[str | None] = mapped_column(Text)
     qualifier: Mapped[str | None] = mapped_column(String(32))

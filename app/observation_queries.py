@@ -1,8 +1,10 @@
 """Reads of observations: filters, the choice of one vintage, the N latest periods, keyset pages.
 
-Observations come in the order indicator, dimensions key, period start, report edition, id. A
-page ends at a key; the next starts strictly after it, so a page costs the same wherever it is
-and walking the pages yields every observation once.
+Observations come in the order indicator, dimensions key, period start, report edition, id
+(the text columns byte by byte on every database, see :mod:`app.models`), which two indexes
+hold, for every vintage and for the preferred ones (see :mod:`app.vintages`). A page ends at a
+key; the next starts strictly after it, so a page costs the same wherever it is and walking
+the pages yields every observation once.
 """
 
 from __future__ import annotations
@@ -21,40 +23,17 @@ from sqlalchemy import (
     String,
     Subquery,
     bindparam,
-    case,
     exists,
     func,
-    literal,
     select,
     tuple_,
 )
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.models import Citation, Indicator, Note, Observation, ObservationDimension, Report
+from app.models import Citation, Indicator, Note, Observation, ObservationDimension
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
-
-
-class bytewise(FunctionElement[str]):  # noqa: N801 - reads as the SQL it renders
-    """A text column compared byte by byte, so both backends order keys alike (PostgreSQL's
-    default collation would otherwise ignore punctuation such as the braces of ``{}``)."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(bytewise)
-def _bytewise_default(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.clauses, **kw)
-
-
-@compiles(bytewise, "postgresql")
-def _bytewise_postgresql(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
-    return f'({compiler.process(element.clauses, **kw)}) COLLATE "C"'
 
 
 @dataclass(frozen=True)
@@ -123,36 +102,6 @@ class ObservationRecord:
     notes: list[NoteRecord]
     citations: list[CitationRecord]
     key: ObservationKey
-
-
-def _status_rank(observation: type[Observation]) -> ColumnElement[int]:
-    return case((observation.status == "reported", 1), else_=0)
-
-
-# Made once: an alias adapts its columns on first use and keeps them, so a statement built on
-# the same alias costs a fraction of one built on a new alias each time.
-_OTHER = aliased(Observation, name="other")
-_OTHER_REPORT = aliased(Report, name="other_report")
-
-
-def _is_preferred() -> ColumnElement[bool]:
-    """No other report's value for the same indicator, dimensions and period is better: a
-    reported value beats a derived one, then a later edition beats an earlier one."""
-    other = _OTHER
-    other_report = _OTHER_REPORT
-    better = (
-        select(literal(1))
-        .select_from(other)
-        .join(other_report, other_report.id == other.report_id)
-        .where(
-            other.indicator_code == Observation.indicator_code,
-            other.dimensions_key == Observation.dimensions_key,
-            other.period == Observation.period,
-            tuple_(_status_rank(other), other_report.edition, other.report_id)
-            > tuple_(_status_rank(Observation), Report.edition, Observation.report_id),
-        )
-    )
-    return ~exists(better)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +179,9 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
             )
         )
     if shape.preferred:
-        conditions.append(_is_preferred())
+        # The bare column, as the partial index's condition is written: SQLite uses a partial
+        # index only for a query that repeats its condition.
+        conditions.append(Observation.preferred.expression)
     return conditions
 
 
@@ -238,10 +189,10 @@ def _candidates(shape: _Shape) -> Subquery:
     """The ids and sort keys of the observations of ``shape``, before paging."""
     columns: list[ColumnElement[Any]] = [
         Observation.id.label("id"),
-        bytewise(Observation.indicator_code).label("indicator"),
-        bytewise(Observation.dimensions_key).label("dimensions_key"),
+        Observation.indicator_code.label("indicator"),
+        Observation.dimensions_key.label("dimensions_key"),
         Observation.period_start.label("period_start"),
-        Report.edition.label("edition"),
+        Observation.edition.label("edition"),
     ]
     if shape.last:
         recency = func.dense_rank().over(
@@ -253,9 +204,7 @@ def _candidates(shape: _Shape) -> Subquery:
             ),
         )
         columns.append(recency.label("recency"))
-    statement = (
-        select(*columns).join(Report, Report.id == Observation.report_id).where(*_conditions(shape))
-    )
+    statement = select(*columns).where(*_conditions(shape))
     return statement.subquery("candidates")
 
 

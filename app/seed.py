@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.models import Observation as ObservationRow
 from app.seed_lock import take_seed_lock
+from app.vintages import mark_preferred
 
 CATALOGUE_FILE = "catalogue.yaml"
 
@@ -107,7 +108,9 @@ def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) ->
         _clear(session)
         _write_reports(session, manifest, texts)
         _write_indicators(session, catalogue, extraction)
-        citations = _write_observations(session, extraction)
+        editions = {report.id: report.edition for report in manifest.reports}
+        citations = _write_observations(session, extraction, editions)
+        mark_preferred(session)
         session.add(
             DatasetVersion(id=1, version=version, seeded_at=dt.datetime.now(dt.UTC).isoformat())
         )
@@ -183,7 +186,7 @@ def _write_indicators(session: Session, catalogue: Catalogue, extraction: Extrac
     session.flush()
 
 
-def _write_observations(session: Session, extraction: Extraction) -> int:
+def _write_observations(session: Session, extraction: Extraction, editions: dict[str, int]) -> int:
     citations = 0
     for number, observation in enumerate(extraction.observations, start=1):
         dims = dict(observation.dimensions)
@@ -198,6 +201,8 @@ def _write_observations(session: Session, extraction: Extraction) -> int:
             period_end=end,
             value=float(observation.value),
             report_id=observation.report,
+            edition=editions[observation.report],
+            preferred=False,  # see mark_preferred
             status=observation.status,
             as_reported=observation.as_reported,
             qualifier=observation.qualifier,

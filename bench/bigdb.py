@@ -100,14 +100,16 @@ def observations(shape: Shape) -> Iterator[tuple[tuple[Any, ...], tuple[str, str
                     else:
                         value = 1_000_000 * (indicator + 1) + 1000 * breakdown + index + vintage
                         as_reported = f"{value:,}"
+                    # Every vintage is reported, so the latest edition's is preferred.
                     row = (number, code, dims_text, key, period, start, end, value,
-                           reports[first + vintage], "reported", as_reported)  # fmt: skip
+                           reports[first + vintage], "reported", as_reported, first + vintage,
+                           vintage == VINTAGES - 1)  # fmt: skip
                     yield row, pair
 
 
 OBSERVATION_COLUMNS = (
     "id, indicator_code, dimensions, dimensions_key, period, period_start, period_end, value, "
-    "report_id, status, as_reported"
+    "report_id, status, as_reported, edition, preferred"
 )
 
 
@@ -292,7 +294,7 @@ def load_sqlite(path: str, shape: Shape) -> float:
     started = time.perf_counter()
     end = QUOTE_START + len(QUOTE)
     connection.executemany(
-        f"INSERT INTO observations ({OBSERVATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO observations ({OBSERVATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (row for row, _ in observations(shape)),
     )  # fmt: skip
     connection.executemany(

@@ -7,8 +7,9 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.models import Base, Indicator, Observation, Report
 from tests.conftest import PROJECT_ROOT
@@ -56,6 +57,8 @@ def test_the_database_refuses_a_second_value_for_the_same_key(engine: Engine) ->
                     period_end=date(2024, 12, 31),
                     value=value,
                     report_id="r",
+                    edition=1,
+                    preferred=False,
                     status="reported",
                 )
             )
@@ -81,8 +84,81 @@ def test_the_database_refuses_an_unknown_indicator(engine: Engine) -> None:
                 period_end=date(2024, 12, 31),
                 value=1.0,
                 report_id="r",
+                edition=1,
+                preferred=False,
                 status="reported",
             )
         )
         with pytest.raises(IntegrityError):
             session.flush()
+
+
+def _observation(report: str, edition: int, *, status: str = "reported") -> Observation:
+    from datetime import date
+
+    return Observation(
+        indicator_code="i",
+        dimensions={},
+        dimensions_key="{}",
+        period="2024-12",
+        period_start=date(2024, 12, 1),
+        period_end=date(2024, 12, 31),
+        value=1.0,
+        report_id=report,
+        edition=edition,
+        preferred=False,
+        status=status,
+    )
+
+
+def _catalogue(session: Session) -> None:
+    session.add(Report(id="r1", title="t", publisher="p", edition=1, published="2025"))
+    session.add(Report(id="r2", title="t", publisher="p", edition=2, published="2026"))
+    session.add(Indicator(code="i", name="n", name_zh="n", description="d", unit="u", category="c"))
+    session.flush()
+
+
+def test_the_database_refuses_two_preferred_vintages_of_one_value(engine: Engine) -> None:
+    with Session(engine) as session:
+        _catalogue(session)
+        for report, edition in (("r1", 1), ("r2", 2)):
+            row = _observation(report, edition)
+            row.preferred = True
+            session.add(row)
+        with pytest.raises(IntegrityError):
+            session.flush()
+
+
+def test_the_upgrade_marks_the_edition_and_the_preferred_vintage(engine: Engine) -> None:
+    run(engine, "downgrade", "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO reports (id, title, publisher, edition, published) VALUES "
+                "('r1', 't', 'p', 1, '2025'), ('r2', 't', 'p', 2, '2026')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO indicators (code, name, name_zh, description, unit, category) "
+                "VALUES ('i', 'n', 'n', 'd', 'u', 'c')"
+            )
+        )
+        for number, report, status in ((1, "r1", "reported"), (2, "r2", "derived")):
+            connection.execute(
+                text(
+                    "INSERT INTO observations (id, indicator_code, dimensions, dimensions_key, "
+                    "period, period_start, period_end, value, report_id, status) VALUES "
+                    "(:id, 'i', '{}', '{}', '2024-12', '2024-12-01', '2024-12-31', 1.0, "
+                    ":report, :status)"
+                ),
+                {"id": number, "report": report, "status": status},
+            )
+    run(engine, "upgrade", "head")
+
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT id, edition, preferred FROM observations ORDER BY id")
+        ).all()
+    # A reported value is preferred to a derived one, even from an earlier edition.
+    assert [(row[0], row[1], bool(row[2])) for row in rows] == [(1, 1, True), (2, 2, False)]

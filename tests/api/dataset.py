@@ -25,6 +25,7 @@ from app.models import (
     Report,
     Source,
 )
+from app.vintages import mark_preferred
 
 TEXTS = {
     "cnnic-55-en": (
@@ -236,8 +237,12 @@ def dimensions_key(dimensions: dict[str, str]) -> str:
     return json.dumps(dimensions, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+EDITIONS = {"cnnic-55": 55, "cnnic-57": 57}
+
+
 def add_observation(session: Session, fact: Fact) -> Observation:
-    """Insert ``fact`` with its citations, notes and dimension rows."""
+    """Insert ``fact`` with its citations, notes and dimension rows, and mark the preferred
+    vintages again."""
     start, end = period_days(fact.period)
     observation = Observation(
         indicator_code=fact.indicator,
@@ -248,6 +253,8 @@ def add_observation(session: Session, fact: Fact) -> Observation:
         period_end=end,
         value=float(fact.value),
         report_id=fact.report,
+        edition=EDITIONS[fact.report],
+        preferred=False,
         status=fact.status,
         as_reported=fact.cites[0][2],
         qualifier=fact.qualifier,
@@ -274,6 +281,8 @@ def add_observation(session: Session, fact: Fact) -> Observation:
         ObservationDimension(name=name, value=value) for name, value in fact.dimensions.items()
     ]
     session.add(observation)
+    session.flush()
+    mark_preferred(session)
     return observation
 
 
