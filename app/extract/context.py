@@ -18,11 +18,16 @@ _DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)
 
 @dataclass(frozen=True)
 class SourceContext:
-    """One source being read: its ids, its date, its parsed structure and the catalogue."""
+    """One source being read: its ids, its dates, its parsed structure and the catalogue.
+
+    ``reference`` is the day the source was published; ``covered`` the last day of the period
+    its report describes (the report's reference period).
+    """
 
     source: str
     report: str
     reference: dt.date
+    covered: dt.date
     default_period: str
     catalogue: Catalogue
     finder: TermFinder
@@ -38,7 +43,7 @@ class SourceContext:
         moved: str | None = None
         kind = "scope"
         if _DATE_NOTE.search(span.text):
-            periods = find_periods(span.text, reference=self.reference)
+            periods = find_periods(span.text, reference=self.reference, covered=self.covered)
             if periods:
                 moved = periods[-1].period
                 kind = "date"

@@ -120,7 +120,9 @@ class _SentenceRun:
         self.text = sentence.span.text
         self.offset = sentence.span.start
         self.quantities = [q for q in find_quantities(self.text) if self._is_figure(q)]
-        self.periods = find_periods(self.text, reference=self.ctx.reference)
+        self.periods = find_periods(
+            self.text, reference=self.ctx.reference, covered=self.ctx.covered
+        )
         self.analysis = self.text
         if continuation is not None:
             gap = continuation.span.start - sentence.span.end

@@ -18,6 +18,7 @@ import pytest
 
 from app.catalogue import load_catalogue
 from app.extract.context import SourceContext
+from app.extract.periods import period_bounds
 from app.extract.records import LeftOut, Record
 from app.extract.sentences import SentenceReader
 from app.extract.structure import parse_document
@@ -60,6 +61,7 @@ def read(text: str, published: tuple[dt.date, str] = REPORT_55) -> Read:
         source="test-source",
         report="test-report",
         reference=reference,
+        covered=period_bounds(default_period)[1],
         default_period=default_period,
         catalogue=CATALOGUE,
         finder=FINDER,
