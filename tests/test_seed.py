@@ -122,6 +122,26 @@ def test_figures_attributed_to_other_bodies_keep_their_attribution(seeded: Engin
     assert one(seeded, "internet_users", "2025-12").attributed_to is None
 
 
+def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
+    seeded: Engine,
+) -> None:
+    dingtalk = one(seeded, "dingtalk_enterprise_users", "2024-01")
+    assert dingtalk.value == 700_000
+    assert dingtalk.attributed_to == "WeChat official account of DingTalk"
+    deliveries = one(seeded, "meituan_instant_delivery_transactions", "2024-Q3")
+    assert deliveries.value == 7_078_000_000
+    growth = one(
+        seeded, "meituan_instant_delivery_transactions_growth", "2024-Q3", compared_with="2023-Q3"
+    )
+    assert growth.value == pytest.approx(14.5)
+    assert one(seeded, "taobao_shops_accepting_unionpay_share", "2024-10").value == 85
+    assert one(seeded, "internet_hospitals", "2024-12").value == 3340
+    assert (
+        find(seeded, "wechat_search_daily_active_users_growth", "2024-03", compared_with="2023-03")
+        == []
+    )
+
+
 def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:
     change = one(seeded, "internet_users_change", "2024-12", compared_with="2023-12")
     assert change.value == 16_080_000

@@ -49,6 +49,20 @@ CHANGE_AFTER = re.compile(
     r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
 )
 
+# A change whose clause brings a subject of its own that the catalogue does not name: "users
+# exceeded 100 million and the search volume grew by more than 30%" is not a change of users.
+OWN_SUBJECT = re.compile(
+    r"\b(?:and|while|but|whereas)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?!(?:number|figure|total|size|scale|amount)\s)(?:[A-Za-z][\w'&-]*\s+){1,5}"
+    r"(?:grew|rose|increased|decreased|fell|dropped|declined|was\s+up|was\s+down)"
+    r"(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
+
+# Sentences that speak of the present reset the period a paragraph set: "At present, 3,340
+# Internet hospitals ..." after "In June, the State Council issued ...".
+AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\W*目前", re.I)
+
 # A share of what was just counted: "accounting for", "making up", "占".
 SHARE_BEFORE = re.compile(
     r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"

@@ -272,6 +272,11 @@ def _read_code(match: re.Match[str], _: _Clock) -> str | None:
     return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
 
 
+def _read_quarter_code(match: re.Match[str], clock: _Clock) -> str:
+    """ "the Q3 number of ... transactions": a quarter code without a year."""
+    return _resolve(lambda y: f"{y:04d}-Q{match['n']}", None, clock)
+
+
 def _read_first_quarters(match: re.Match[str], clock: _Clock) -> str:
     """ "the first three quarters of 2024" -> "2024-01/2024-09"."""
     last = 3 * _COUNTS[match["n"].lower()]
@@ -366,6 +371,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_quarter,
     ),
     (re.compile(rf"\b(?P<k>[QH])(?P<n>[1-4]){_S}+(?P<y>{_Y})(?![0-9])"), _read_code),
+    (re.compile(r"\b(?i:the)[^\S\n]+Q(?P<n>[1-4])\b(?![^\S\n]*[0-9])"), _read_quarter_code),
     (
         re.compile(
             rf"\b(?i:(?:the{_S}+)?first{_S}+(?P<n>two|three){_S}+quarters){_WORD_END}{_OF_YEAR}"
@@ -394,7 +400,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (
         re.compile(
             rf"\b(?i:in|by|as{_S}+of|up{_S}+to|since|until|till|during|from){_S}+"
-            rf"(?P<m>{_MON})(?!\.?{_S}*,?{_S}*[0-9])"
+            rf"(?P<m>{_MON})(?!\.?{_S}*(?:[0-9]|,{_S}*{_Y}(?![0-9])))"
         ),
         _read_month_alone,
     ),

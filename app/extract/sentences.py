@@ -176,7 +176,10 @@ class _SentenceRun:
         """The period for figures the sentence does not date near them: what the paragraph
         said before, else the sentence's first date, else the report's. Later sentences
         inherit the sentence's first month, quarter or day (a bare year is too loose, and a
-        span such as "January to June" belongs to its own figure)."""
+        span such as "January to June" belongs to its own figure). "At present" sets the
+        paragraph's period back to the report's."""
+        if cues.AT_PRESENT.match(self.text):
+            self.state.period = None
         inherited = self.state.period
         dates = self.dating.dates
         if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
@@ -485,14 +488,7 @@ class _SentenceRun:
                 return spec.unit != "percent"
             return fits(quantity.unit, spec.unit)
 
-        level = self._changed_subject(quantity, accept) or next(
-            (
-                level
-                for level in reversed(self.levels)
-                if accept(self.ctx.catalogue.indicators[level.indicator])
-            ),
-            None,
-        )
+        level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
         if level is None:
             self._leave_out(quantity, "a change of a figure the catalogue does not name")
             return
@@ -509,12 +505,28 @@ class _SentenceRun:
         )
         self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
 
+    def _changed_level(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> Level | None:
+        """The sentence's latest level a change refers back to, unless the change's clause
+        brings a subject of its own ("and the search volume grew by 30%")."""
+        if self._own_subject_start(quantity) is not None:
+            return None
+        return next(
+            (
+                level
+                for level in reversed(self.levels)
+                if accept(self.ctx.catalogue.indicators[level.indicator])
+            ),
+            None,
+        )
+
     def _changed_subject(
         self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
     ) -> Level | None:
         """What a change is of when its clause names it ("the penetration rate was up 9.7
         percentage points"), dated like a level in the same place would be."""
-        clause_start = self.clauses.start(quantity.start)
+        clause_start = self._own_subject_start(quantity) or self.clauses.start(quantity.start)
         hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
         for hit in reversed(hits):
             for term in hit.indicator_terms:
@@ -524,6 +536,14 @@ class _SentenceRun:
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
+
+    def _own_subject_start(self, quantity: Quantity) -> int | None:
+        """Where a change's own subject begins, when its clause brings one after an earlier
+        figure ("... exceeded 100 million and the search volume grew by 30%")."""
+        stop = _number_start(quantity)
+        lead_start = max(0, stop - 40)
+        own = cues.OWN_SUBJECT.search(self.text[lead_start:stop])
+        return None if own is None else lead_start + own.start()
 
     def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
         for mention in self.periods:

@@ -324,6 +324,8 @@ COVERED = [
     ("From January to September, Tianshui received", "2024-01/2024-09"),
     ("By December 2024, China had", "2024-12"),
     ("earlier this year", "2025"),
+    ("the Q3 number of Meituan instant delivery transactions", "2024-Q3"),
+    ("By October, 85% of Taobao shops", "2024-10"),
 ]
 
 

@@ -309,6 +309,57 @@ VALUES = [
         [("little_giants_in_core_industries_share", {}, "2025-12", D(60), "六成")],
     ),
     (
+        "a month without a year, within the period the report covers",
+        "As of January, DingTalk had 20-plus product lines and over 80 scenarios to access "
+        "large models, with 700,000 enterprises using DingTalk services.",
+        REPORT_55,
+        [("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000")],
+    ),
+    (
+        "a month alone before a comma and a figure",
+        "By October, 85% of Taobao shops supported consumers in paying through China UnionPay "
+        "Quick Pass.",
+        REPORT_55,
+        [("taobao_shops_accepting_unionpay_share", {}, "2024-10", D(85), "85%")],
+    ),
+    (
+        "a quarter code without a year",
+        "According to the data, the Q3 number of Meituan instant delivery transactions reached "
+        "7.078 billion, a year-on-year increase of 14.5%.",
+        REPORT_55,
+        [
+            (
+                "meituan_instant_delivery_transactions",
+                {},
+                "2024-Q3",
+                D(7_078_000_000),
+                "7.078 billion",
+            ),
+            (
+                "meituan_instant_delivery_transactions_growth",
+                {"compared_with": "2023-Q3"},
+                "2024-Q3",
+                D("14.5"),
+                "14.5%",
+            ),
+        ],
+    ),
+    (
+        "a growth whose subject stands before it in its clause",
+        "In the second quarter, Kuaishou e-commerce's total transaction amount of searched goods "
+        "was boosted by over 80% year-on-year.",
+        REPORT_55,
+        [
+            (
+                "kuaishou_searched_goods_transactions_growth",
+                {"compared_with": "2023-Q2"},
+                "2024-Q2",
+                D(80),
+                "80%",
+            )
+        ],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
@@ -554,6 +605,28 @@ def test_the_period_a_paragraph_sets_carries_to_its_next_sentence_only() -> None
         ("304 million", "2024-06"),
         ("795 million", "2024-12"),
     ]
+
+
+def test_at_present_sets_the_period_back_to_the_reports() -> None:
+    result = read(
+        "In June, the State Council issued a plan. At present, 3,340 Internet hospitals across "
+        "the country have provided Internet diagnosis and treatment services."
+    )
+    assert [(r.indicator, r.period, r.value) for r in result.records] == [
+        ("internet_hospitals", "2024-12", D(3340))
+    ]
+
+
+def test_a_change_with_a_subject_of_its_own_is_not_a_change_of_the_figure_before() -> None:
+    """The search volume is not the users counted before it in the sentence."""
+    result = read(
+        "In March 2024, Tencent's financial report showed that WeChat Search daily active users "
+        "exceeded 100 million and the search volume grew by more than 30% year-on-year."
+    )
+    assert result.values() == [
+        ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million")
+    ]
+    assert result.reasons() == [("30%", "a change of a figure the catalogue does not name")]
 
 
 def test_a_change_figure_keeps_its_precision() -> None:
