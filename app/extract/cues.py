@@ -12,21 +12,36 @@ import re
 # Where a clause ends.
 CLAUSE_BREAK = re.compile(r"[,;，；]")
 
+# What may stand between a phrase and its verb: "users in rural areas", "courses in China".
+_PLACE = (
+    r"(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
+    r"(?:\([^)]*\)\s*)?"
+)
+
+_VERBS = (
+    r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
+    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"(?:been\s+)?available\s+in|"
+    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
+)
+
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
 LINK = re.compile(
-    r"^(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
-    r"(?:\([^)]*\)\s*)?"
+    rf"^{_PLACE}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
-    r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
-    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|had|has|provided|opened|assigned|served|completed|"
-    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
+    rf"(?:{_VERBS})\s*(?:to\s+)?$",
     re.IGNORECASE,
 )
 
+# A catalogue phrase that ends in its own verb ("CNNIC has published") links to the figure
+# right after it.
+ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS})$", re.IGNORECASE)
+
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(
-    r"^\s*(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    rf"^{_PLACE}"
+    r"(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
     re.IGNORECASE,
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)

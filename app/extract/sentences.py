@@ -407,7 +407,10 @@ class _SentenceRun:
         for distance, hit in enumerate(reversed(before)):
             gap = without_marks(self.text[hit.end : stop])
             elliptical = cues.THAT_OF.search(self.text[: hit.start]) and not gap.strip()
-            if not (elliptical or self._linked(gap, quantity)):
+            verb_in_phrase = not gap.strip() and cues.ENDS_IN_VERB.search(
+                self.text[hit.start : hit.end]
+            )
+            if not (elliptical or verb_in_phrase or self._linked(gap, quantity)):
                 continue
             for term in hit.indicator_terms:
                 resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)

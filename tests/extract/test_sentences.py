@@ -360,6 +360,25 @@ VALUES = [
         ],
     ),
     (
+        "a place between the subject and the verb that qualifies the figure",
+        "The number of MOOC courses in China exceeded 76,800.",
+        REPORT_55,
+        [("mooc_courses", {}, "2024-12", D(76_800), "76,800")],
+    ),
+    (
+        "a phrase that ends in its own verb",
+        "Ever since then, CNNIC has published 54 reports.",
+        REPORT_55,
+        [("cnnic_statistical_reports", {}, "2024-12", D(54), "54")],
+    ),
+    (
+        "available in, as a link",
+        "By the end of September, the one-key car hailing service has been available in 325 "
+        "cities.",
+        REPORT_55,
+        [("one_key_car_hailing_cities", {}, "2024-09", D(325), "325")],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
@@ -627,6 +646,14 @@ def test_a_change_with_a_subject_of_its_own_is_not_a_change_of_the_figure_before
         ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million")
     ]
     assert result.reasons() == [("30%", "a change of a figure the catalogue does not name")]
+
+
+def test_a_phrase_and_a_figure_with_only_a_space_between_are_not_linked() -> None:
+    result = read(
+        "Specifically, the IPv4 addresses 6316032 (96B+96C) of former China Unicom are "
+        "assigned by CNNIC."
+    )
+    assert result.records == []
 
 
 def test_a_change_figure_keeps_its_precision() -> None:
