@@ -50,7 +50,8 @@ FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
 
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
-    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
+    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
+    r"(?:\s+rates?)?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少)\s*$",
@@ -111,6 +112,7 @@ RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 # Lists: numbers joined by commas and "and", given "respectively".
 RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
 RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别)", re.IGNORECASE)
 
 # Attribution: "According to X, ..."; "the data" names no body.
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)

@@ -136,6 +136,7 @@ class _SentenceRun:
         self.period = self._sentence_period()
         self.levels: list[Level] = []
         self.changed: Level | None = None
+        self.base: str | None = None
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -212,11 +213,22 @@ class _SentenceRun:
         if len(run) < 2:
             return run
         ratio = all(self.text[a.end : b.start] == ":" for a, b in pairwise(run))
-        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]):
+        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]) or self._parallel(run):
             return run
         if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
             return run
         return run[:1]
+
+    def _parallel(self, run: list[Quantity]) -> bool:
+        """Whether a list as long as ``run`` follows it in the sentence and is the one given
+        "respectively": "up by 54.74 million, ... and 39.35 million from December 2023,
+        with growth rates of 10.5%, ... and 7.7% respectively"."""
+        tail = cues.RESPECTIVELY_LATER.match(self.text, run[-1].end)
+        if tail is None:
+            return False
+        later = [q for q in self.quantities if run[-1].end <= q.start < tail.end()]
+        glued = all(cues.RUN_GLUE.match(self.text[a.end : b.start]) for a, b in pairwise(later))
+        return len(later) == len(run) and glued
 
     def _read_list(self, run: list[Quantity]) -> None:
         if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
@@ -232,6 +244,10 @@ class _SentenceRun:
             subject = self._list_subject(hits, dimension)
             if subject is None:
                 break
+            if cues.CHANGE_BEFORE.search(_before_qualifier(self.text, run[0])):
+                breakdowns = [{**subject[1], dimension: v} for v in values[-len(run) :]]
+                self._read_listed_changes(run, subject[0], breakdowns)
+                return
             for quantity, value in zip(run, values[-len(run) :], strict=True):
                 dims = {**subject[1], dimension: value}
                 self._read_one_with(quantity, subject[0], dims)
@@ -496,17 +512,45 @@ class _SentenceRun:
             self._leave_out(quantity, "a change of a figure the catalogue does not name")
             return
         base = self._change_base(quantity, before, after, level.period)
+        self._record_change(quantity, level, base, after)
+
+    def _record_change(
+        self, quantity: Quantity, level: Level, base: str | None, after: str
+    ) -> None:
         if base is None:
             self._leave_out(quantity, "a change with no period it is measured from")
             return
         self.changed = level
-        suffix = GROWTH_SUFFIX if growth else CHANGE_SUFFIX
+        suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
         spec = self.ctx.catalogue.indicators[level.indicator + suffix]
         dims = {**level.dimensions, "compared_with": base}
         falling = cues.FALL.search(_before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
             after
         )
         self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
+
+    def _read_listed_changes(
+        self, run: list[Quantity], spec: IndicatorSpec, breakdowns: list[dict[str, str]]
+    ) -> None:
+        """A list of changes ("up by 54.74 million, ... and 39.35 million from December 2023,
+        with growth rates of 10.5%, ... and 7.7% respectively"): the period they are measured
+        from follows the last one, or was given by the sentence's list before."""
+        last = run[-1]
+        after = self.analysis[last.end : self.clauses.end(last.end)]
+        before = self.text[self.clauses.start(last.start) : last.start]
+        period = self.dating.near(last) or self.period
+        if period is None:
+            return
+        base = self._change_base(last, before, after, period) or self.base
+        for quantity, dims in zip(run, breakdowns, strict=True):
+            level = Level(spec.code, dims, self.dating.near(quantity) or period)
+            accepted = fits(quantity.unit, spec.unit) or (
+                quantity.unit == "percent" and spec.unit != "percent"
+            )
+            if not accepted:
+                self._leave_out(quantity, f"its unit does not fit a change of {spec.code}")
+                continue
+            self._record_change(quantity, level, base, after)
 
     def _changed_level(
         self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
@@ -552,10 +596,10 @@ class _SentenceRun:
         for mention in self.periods:
             follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
             if follows and self.dating.is_base(mention):
-                self.state.base = mention.period
+                self.state.base = self.base = mention.period
                 return mention.period
             if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
-                self.state.base = mention.period
+                self.state.base = self.base = mention.period
                 return mention.period
         if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)

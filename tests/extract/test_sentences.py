@@ -656,6 +656,68 @@ def test_a_phrase_and_a_figure_with_only_a_space_between_are_not_linked() -> Non
     assert result.records == []
 
 
+def test_two_lists_of_changes_given_respectively_at_the_end() -> None:
+    result = read(
+        "Online literature, online meal ordering, online payment and online travel booking saw "
+        "the fastest growth in user size, up by 54.74 million, 47.77 million, 75.05 million and "
+        "39.35 million from December 2023, with growth rates of 10.5%, 8.8%, 7.9% and 7.7% "
+        "respectively."
+    )
+    assert result.reasons() == []
+    since = "2023-12"
+    assert [(r.indicator, dict(r.dimensions), r.value) for r in result.records] == [
+        (
+            "application_users_change",
+            {"application": "online literature", "compared_with": since},
+            D("54740000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online meal ordering", "compared_with": since},
+            D("47770000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online payment", "compared_with": since},
+            D("75050000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online travel booking", "compared_with": since},
+            D("39350000"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online literature", "compared_with": since},
+            D("10.5"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online meal ordering", "compared_with": since},
+            D("8.8"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online payment", "compared_with": since},
+            D("7.9"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online travel booking", "compared_with": since},
+            D("7.7"),
+        ),
+    ]
+    assert {r.period for r in result.records} == {"2024-12"}
+
+
+def test_a_list_without_respectively_is_not_paired_with_a_later_one() -> None:
+    result = read(
+        "Online literature and online payment users grew by 54.74 million and 75.05 million "
+        "from December 2023, with growth rates of 10.5% and 7.9%."
+    )
+    assert not any(r.evidence.as_reported == "75.05 million" for r in result.records)
+
+
 def test_a_change_figure_keeps_its_precision() -> None:
     change = read(
         "China had 1,108 million Internet users as of December 2024, an increase of "
