@@ -107,6 +107,14 @@ THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
 GROUP_SIZE_BEFORE = re.compile(r"(?:user\s+size\s+of|with)\s*$", re.IGNORECASE)
 GROUP_SIZE_AFTER = re.compile(r"^\s*users\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+# A figure before and after something, with no dates: "reduce the defect rate ... from 0.3
+# percent to 0.05 percent", "将...缺陷率从千分之三降至万分之五".
+BEFORE_AFTER_LEAD = re.compile(r"^\s*(?:from|从)\s*$", re.IGNORECASE)
+BEFORE_AFTER_GLUE = re.compile(
+    r"^\s*(?:to|降至|降到|降低至|降低到|下降至|下降到|升至|升到|提升至|提高至|提高到|增至|增加到)\s*$",
+    re.IGNORECASE,
+)
 RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 # Lists: numbers joined by commas and "and", given "respectively".

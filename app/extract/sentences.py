@@ -194,6 +194,9 @@ class _SentenceRun:
     def read(self) -> None:
         index = 0
         while index < len(self.quantities):
+            if self._read_before_after(index):
+                index += 2
+                continue
             run = self._run_from(index)
             if len(run) > 1:
                 self._read_list(run)
@@ -201,6 +204,37 @@ class _SentenceRun:
                 self._read_one(run[0], index)
             index += len(run)
         self.state.levels.extend(self.levels)
+
+    def _read_before_after(self, index: int) -> bool:
+        """A figure before and after a change with no dates, its phrase right before "from":
+        "reduce the defect rate in its new energy battery production line from 0.3 percent
+        to 0.05 percent" gives the rate at the stages "before" and "after"."""
+        pair = self.quantities[index : index + 2]
+        if len(pair) < 2 or pair[0].unit != pair[1].unit:
+            return False
+        first, second = pair
+        if not cues.BEFORE_AFTER_GLUE.match(self.text[first.end : _number_start(second)]):
+            return False
+        clause_start = self.clauses.start(first.start)
+        if any(clause_start <= m.start < second.end for m in self.periods):
+            return False
+        stop = _number_start(first)
+        for hit in self.hits:
+            lead = self.text[hit.end : stop]
+            if not (clause_start <= hit.start and hit.end <= stop):
+                continue
+            if not cues.BEFORE_AFTER_LEAD.match(without_marks(lead)):
+                continue
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                spec = self.ctx.catalogue.indicators[term.indicator]
+                if fits(first.unit, spec.unit):
+                    for quantity, stage in ((first, "before"), (second, "after")):
+                        self._read_one_with(
+                            quantity, spec, {**dict(term.dimensions), "stage": stage}
+                        )
+                    return True
+        return False
 
     def _run_from(self, index: int) -> list[Quantity]:
         """Numbers listed together ("36.2%, 32.0%, 30.8% and 25.1%, respectively", "51.1:48.9")."""

@@ -379,6 +379,50 @@ VALUES = [
         [("one_key_car_hailing_cities", {}, "2024-09", D(325), "325")],
     ),
     (
+        "a figure before and after, with no dates",
+        "A new energy company has utilized industrial vision quality inspection models to "
+        "reduce the defect rate in its new energy battery production line from 0.3 percent to "
+        "0.05 percent.",
+        REPORT_57,
+        [
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "before"},
+                "2025-12",
+                D("0.3"),
+                "0.3 percent",
+            ),
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "after"},
+                "2025-12",
+                D("0.05"),
+                "0.05 percent",
+            ),
+        ],
+    ),
+    (
+        "a Chinese figure before and after (从...降至)",
+        "比如一家新能源企业,通过工业视觉质检大模型,将新能源电池产线缺陷率从千分之三降至万分之五。",
+        REPORT_57,
+        [
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "before"},
+                "2025-12",
+                D("0.3"),
+                "千分之三",
+            ),
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "after"},
+                "2025-12",
+                D("0.05"),
+                "万分之五",
+            ),
+        ],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
@@ -716,6 +760,14 @@ def test_a_list_without_respectively_is_not_paired_with_a_later_one() -> None:
         "from December 2023, with growth rates of 10.5% and 7.9%."
     )
     assert not any(r.evidence.as_reported == "75.05 million" for r in result.records)
+
+
+def test_from_one_date_to_another_is_not_before_and_after() -> None:
+    result = read(
+        "The defect rate in its new energy battery production line fell from 0.3 percent in "
+        "2023 to 0.05 percent in 2024."
+    )
+    assert all("stage" not in dict(r.dimensions) for r in result.records)
 
 
 def test_a_change_figure_keeps_its_precision() -> None:
