@@ -47,6 +47,9 @@ AUXILIARIES = re.compile(
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
 FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+# A count with its share in apposition, before the phrase that names both: "14 or 60.9% of
+# them offered IPv6 public recursive services".
+APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
@@ -86,6 +89,16 @@ SHARE_BEFORE = re.compile(
     r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
     re.IGNORECASE,
 )
+
+# A share whose owner the sentence before names: "Their proportion had reached 54.4%".
+PRONOUN_SHARE = re.compile(r"^\s*(?:their|its)\s+(?:proportion|share)\b", re.IGNORECASE)
+
+# What each counted item has, not a figure: "42 clusters each equipped with over 10,000 GPUs".
+EACH_WITH = re.compile(r"\beach\s+(?:[a-z]+\s+)?with\s*$", re.IGNORECASE)
+
+# A difference from another figure, not a change over time: "20.6 percentage points higher
+# than that of the rural population".
+GAP_AFTER = re.compile(r"^\s*(?:higher|lower|more|less)\s+than\b", re.IGNORECASE)
 
 # A rate of what was just counted: "the penetration rate", "普及率".
 RATE_WORDS = re.compile(

@@ -62,6 +62,7 @@ class ParagraphState:
     period: str | None = None
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
+    subject: Level | None = None
 
 
 def fits(quantity_unit: str, indicator_unit: str) -> bool:
@@ -204,6 +205,23 @@ class _SentenceRun:
                 self._read_one(run[0], index)
             index += len(run)
         self.state.levels.extend(self.levels)
+        self.state.subject = self._last_subject()
+
+    def _last_subject(self) -> Level | None:
+        """What the sentence last spoke of, for a pronoun in the next one: its last catalogue
+        phrase, with the breakdown values named after it ("the majority of non-netizens were
+        still in rural areas")."""
+        for position, hit in reversed(list(enumerate(self.hits))):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                dims = dict(term.dimensions)
+                for later in self.hits[position + 1 :]:
+                    for name, value in (d for t in later.terms for d in t.dimensions):
+                        if later.indicator_terms == () and name not in dims:
+                            dims[name] = value
+                period = self.period or self.ctx.default_period
+                return Level(term.indicator, dims, period)
+        return None
 
     def _read_before_after(self, index: int) -> bool:
         """A figure before and after a change with no dates, its phrase right before "from":
@@ -316,11 +334,17 @@ class _SentenceRun:
             self._leave_out(quantity, "a range (between one figure and another)")
             return
         lead = _before_qualifier(self.text, quantity)
+        if cues.EACH_WITH.search(lead):
+            self._leave_out(quantity, "what each counted item has (a definition, not a figure)")
+            return
         if quantity.unit != "percentage_points" and cues.SHARE_BEFORE.search(lead):
             subject = self._share_subject(quantity)
             if subject is not None:
                 self._read_one_with(quantity, *subject)
                 return
+        if quantity.unit == "percentage_points" and cues.GAP_AFTER.match(after):
+            self._leave_out(quantity, "a gap to a figure the text does not give")
+            return
         if (
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
@@ -395,6 +419,11 @@ class _SentenceRun:
             spec = self.ctx.catalogue.indicators[level.indicator]
             if spec.share is not None or spec.unit == "percent":
                 return self._resolve(level.indicator, dict(level.dimensions), quantity)
+        previous = self.state.subject
+        if previous is not None and cues.PRONOUN_SHARE.search(
+            self.text[clause_start : quantity.start]
+        ):
+            return self._resolve(previous.indicator, dict(previous.dimensions), quantity)
         return self._share_named_earlier(quantity)
 
     def _share_named_earlier(
@@ -414,7 +443,10 @@ class _SentenceRun:
         limit = self.clauses.end(quantity.end)
         for following in self.quantities:
             if following.start >= quantity.end:
-                limit = min(limit, following.start)
+                if quantity.unit == following.unit or not cues.APPOSED.match(
+                    self.text[quantity.end : following.end + 1]
+                ):
+                    limit = min(limit, following.start)
                 break
         after = [hit for hit in self.hits if quantity.end <= hit.start < limit]
         candidates = sorted(
@@ -440,7 +472,8 @@ class _SentenceRun:
         if quantity.unit != "percent":
             return (
                 (spec, dims)
-                if cues.FOLLOWING_COUNT.match(gap) and fits(quantity.unit, spec.unit)
+                if (cues.FOLLOWING_COUNT.match(gap) or cues.APPOSED.fullmatch(gap))
+                and fits(quantity.unit, spec.unit)
                 else None
             )
         if spec.unit == "percent":

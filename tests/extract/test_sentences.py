@@ -423,6 +423,24 @@ VALUES = [
         ],
     ),
     (
+        "a count with its share in apposition",
+        "By collecting and analyzing data from 23 major public recursive services worldwide, 14 "
+        "or 60.9% of them offered IPv6 public recursive services.",
+        REPORT_55,
+        [
+            ("public_recursive_services_surveyed", {}, "2024-12", D(23), "23"),
+            ("ipv6_public_recursive_services", {}, "2024-12", D(14), "14"),
+            ("ipv6_public_recursive_services_share", {}, "2024-12", D("60.9"), "60.9%"),
+        ],
+    ),
+    (
+        "a share whose owner the sentence before names",
+        "By region, the majority of non-netizens were still in rural areas. Their proportion had "
+        "reached 54.4% of the total non-netizens.",
+        REPORT_55,
+        [("non_internet_users_share", {"area": "rural"}, "2024-12", D("54.4"), "54.4%")],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
@@ -768,6 +786,30 @@ def test_from_one_date_to_another_is_not_before_and_after() -> None:
         "2023 to 0.05 percent in 2024."
     )
     assert all("stage" not in dict(r.dimensions) for r in result.records)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "left_out"),
+    [
+        (
+            "China has established 42 intelligent computing clusters each equipped with over "
+            "10,000 graphics processing units.",
+            REPORT_57,
+            ("10,000", "what each counted item has (a definition, not a figure)"),
+        ),
+        (
+            "Their proportion had reached 54.4% of the total non-netizens, 20.6 percentage points "
+            "higher than that of the rural population in the total population.",
+            REPORT_55,
+            ("20.6 percentage points", "a gap to a figure the text does not give"),
+        ),
+    ],
+    ids=["what each item has", "a gap to another figure"],
+)
+def test_numbers_that_are_not_figures_of_their_own(
+    text: str, published: tuple[dt.date, str], left_out: tuple[str, str]
+) -> None:
+    assert left_out in read(text, published).reasons()
 
 
 def test_a_change_figure_keeps_its_precision() -> None:
