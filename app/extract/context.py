@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 from app.catalogue import Catalogue
+from app.extract import cues
 from app.extract.periods import find_periods
 from app.extract.records import NoteRef
 from app.extract.structure import Document, Footnote
 from app.extract.terms import TermFinder
 
 _DATE_NOTE = re.compile(r"\bupdated\s+(?:by|as\s+of|up\s+to|in)\b", re.IGNORECASE)
-_DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class SourceContext:
             if periods:
                 moved = periods[-1].period
                 kind = "date"
-        elif _DEFINITION.search(span.text):
+        elif cues.DEFINITION.search(span.text):
             kind = "definition"
         note = NoteRef(kind, self.source, span.start, span.end, span.text)
         return note, moved

@@ -135,6 +135,10 @@ RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
 RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
 RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别)", re.IGNORECASE)
 
+# A note that defines a term ("... refers to ...", "... means ..."): its numbers are part of
+# the definition or of a worked example, not figures.
+DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
+
 # Attribution: "According to X, ..."; "the data" names no body.
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
 ACCORDING_TO = re.compile(
