@@ -142,6 +142,23 @@ def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
     )
 
 
+def test_figures_of_the_appendices_keep_their_own_scope(seeded: Engine) -> None:
+    """The notes to the address tables give the Alliance members' full holdings, which the
+    tables' rows for the Alliance leave out; the survey's design figures are figures too."""
+    assert one(seeded, "alliance_members_ipv4_addresses", "2024-12").value == 85_070_000
+    assert one(seeded, "alliance_members_ipv6_addresses", "2024-12").value == 28811
+    tiers = one(seeded, "survey_sampling_tiers", "2024-12")
+    assert tiers.value == 31
+    assert len(tiers.citations) == 2
+
+
+def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
+    before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
+    after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")
+    assert (before.value, after.value) == (pytest.approx(0.3), pytest.approx(0.05))
+    assert {c.as_reported for c in after.citations} == {"0.05 percent", "万分之五"}
+
+
 def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:
     change = one(seeded, "internet_users_change", "2024-12", compared_with="2023-12")
     assert change.value == 16_080_000
