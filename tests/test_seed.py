@@ -152,6 +152,15 @@ def test_figures_of_the_appendices_keep_their_own_scope(seeded: Engine) -> None:
     assert len(tiers.citations) == 2
 
 
+def test_a_figure_cut_by_a_page_break_is_cited_across_it(seeded: Engine) -> None:
+    row = one(seeded, "wechat_mini_program_turnover", "2024-Q3")
+    assert row.value == 2_000_000_000_000
+    assert row.as_reported == "2 trillion"
+    (citation,) = row.citations
+    assert citation.quote.startswith("In the third quarter, the turnover of applets exceeded RMB")
+    assert citation.quote.endswith("2 trillion")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

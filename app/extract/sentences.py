@@ -23,6 +23,7 @@ from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
 from app.extract.numbers import Quantity, find_quantities
+from app.extract.page_breaks import figure_across_break
 from app.extract.periods import find_periods, shift_years
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
@@ -81,6 +82,9 @@ class SentenceReader:
     state: ParagraphState = field(default_factory=ParagraphState)
     records: list[Record] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    # Where the figures read across a page break stand: the sentence after the break does
+    # not read them again.
+    claimed: set[int] = field(default_factory=set)
 
     def read(self, sentence: Sentence, continuation: Sentence | None = None) -> None:
         """Read one sentence; the period a paragraph sets does not reach the next paragraph.
@@ -120,7 +124,11 @@ class _SentenceRun:
         self.sentence = sentence
         self.text = sentence.span.text
         self.offset = sentence.span.start
-        self.quantities = [q for q in find_quantities(self.text) if self._is_figure(q)]
+        self.quantities = [
+            q
+            for q in find_quantities(self.text)
+            if self._is_figure(q) and self.offset + q.start not in reader.claimed
+        ]
         self.periods = find_periods(
             self.text, reference=self.ctx.reference, covered=self.ctx.covered
         )
@@ -128,6 +136,12 @@ class _SentenceRun:
         if continuation is not None:
             gap = continuation.span.start - sentence.span.end
             self.analysis = self.text + " " * gap + continuation.span.text
+            cut = figure_across_break(
+                self.text, continuation.span.text, continuation.span.start - self.offset
+            )
+            if cut is not None and self._is_figure(cut):
+                self.quantities.append(cut)
+                reader.claimed.add(self.offset + cut.start)
         self.hits = self.ctx.finder.find(self.analysis)
         self.clauses = Clauses(self.analysis, self.quantities)
         self.dating = SentenceDates(
@@ -703,6 +717,7 @@ class _SentenceRun:
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
         dated = period
         notes, period = self._notes_for(quantity, period)
+        end = self.offset + max(len(self.text), quantity.end)
         record = Record(
             indicator=spec.code,
             dimensions=dimensions_of(dims),
@@ -713,8 +728,8 @@ class _SentenceRun:
             evidence=Evidence(
                 source=self.ctx.source,
                 start=self.offset,
-                end=self.offset + len(self.text),
-                quote=self.text,
+                end=end,
+                quote=self.ctx.document.text[self.offset : end],
                 as_reported=quantity.text,
                 value_start=self.offset + quantity.start,
                 value_end=self.offset + quantity.end,
