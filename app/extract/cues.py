@@ -47,6 +47,9 @@ AUXILIARIES = re.compile(
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
 FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+# A figure, then the phrase it is: "0.66 percentage point is the estimated maximum error".
+IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
+
 # A count with its share in apposition, before the phrase that names both: "14 or 60.9% of
 # them offered IPv6 public recursive services".
 APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)

@@ -359,6 +359,9 @@ class _SentenceRun:
         if quantity.unit == "percentage_points" and cues.GAP_AFTER.match(after):
             self._leave_out(quantity, "a gap to a figure the text does not give")
             return
+        if quantity.unit == "percentage_points" and (measure := self._points_measure(quantity)):
+            self._read_one_with(quantity, *measure)
+            return
         if (
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
@@ -390,6 +393,14 @@ class _SentenceRun:
         self._read_one_with(quantity, *subject)
 
     # --- subjects ----------------------------------------------------------------------------
+
+    def _points_measure(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """An indicator measured in percentage points, not a change of a percentage: "0.66
+        percentage point is the estimated maximum allowable absolute error"."""
+        subject = self._subject_for(quantity)
+        if subject is None or subject[0].code.endswith(CHANGE_SUFFIX):
+            return None
+        return subject if subject[0].unit == "percentage_points" else None
 
     def _converted(self, quantity: Quantity) -> bool:
         """ "1.2 trillion yuan (about 171.39 billion U.S. dollars)": the bracket only converts."""
@@ -486,7 +497,11 @@ class _SentenceRun:
         if quantity.unit != "percent":
             return (
                 (spec, dims)
-                if (cues.FOLLOWING_COUNT.match(gap) or cues.APPOSED.fullmatch(gap))
+                if (
+                    cues.FOLLOWING_COUNT.match(gap)
+                    or cues.APPOSED.fullmatch(gap)
+                    or cues.IS_THE.match(gap)
+                )
                 and fits(quantity.unit, spec.unit)
                 else None
             )

@@ -441,6 +441,17 @@ VALUES = [
         [("non_internet_users_share", {"area": "rural"}, "2024-12", D("54.4"), "54.4%")],
     ),
     (
+        "a measure in percentage points, not a change",
+        "Based on the design, analysis and calculation of sampling, 0.66 percentage point is the "
+        "estimated maximum allowable absolute error of the proportional target quantity, when "
+        "the confidence is 95%.",
+        REPORT_55,
+        [
+            ("survey_max_sampling_error", {}, "2024-12", D("0.66"), "0.66 percentage point"),
+            ("survey_confidence_level", {}, "2024-12", D(95), "95%"),
+        ],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
