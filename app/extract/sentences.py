@@ -17,61 +17,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+from app.catalogue import CHANGE_SUFFIX, IndicatorSpec
 from app.extract import cues
+from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.levels import (
+    Level,
+    ParagraphState,
+    before_qualifier,
+    fits,
+    number_start,
+)
 from app.extract.numbers import Quantity, find_quantities
 from app.extract.page_breaks import figure_across_break
-from app.extract.periods import find_periods, shift_years
+from app.extract.periods import find_periods
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
-
-_MEASURE_UNITS = frozenset(
-    {
-        "percent",
-        "percentage_points",
-        "ratio",
-        "blocks_32",
-        "gigabytes",
-        "kilobytes",
-        "kilometres",
-        "hours",
-        "eflops",
-        "yuan",
-        "usd",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Level:
-    """A value assigned in the running text, that later changes and shares refer back to."""
-
-    indicator: str
-    dimensions: dict[str, str]
-    period: str
-
-
-@dataclass
-class ParagraphState:
-    """What carries from one sentence to the next within a paragraph."""
-
-    paragraph: int = -1
-    period: str | None = None
-    levels: list[Level] = field(default_factory=list)
-    base: str | None = None
-    subject: Level | None = None
-
-
-def fits(quantity_unit: str, indicator_unit: str) -> bool:
-    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``: a
-    plain count fits any unit that counts things (persons, stations, orders, ...)."""
-    if quantity_unit == indicator_unit:
-        return True
-    return quantity_unit == "count" and indicator_unit not in _MEASURE_UNITS
 
 
 @dataclass
@@ -112,7 +76,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun:
+class _SentenceRun(ChangeReading):
     """The reading of one sentence."""
 
     def __init__(
@@ -245,12 +209,12 @@ class _SentenceRun:
         if len(pair) < 2 or pair[0].unit != pair[1].unit:
             return False
         first, second = pair
-        if not cues.BEFORE_AFTER_GLUE.match(self.text[first.end : _number_start(second)]):
+        if not cues.BEFORE_AFTER_GLUE.match(self.text[first.end : number_start(second)]):
             return False
         clause_start = self.clauses.start(first.start)
         if any(clause_start <= m.start < second.end for m in self.periods):
             return False
-        stop = _number_start(first)
+        stop = number_start(first)
         for hit in self.hits:
             lead = self.text[hit.end : stop]
             if not (clause_start <= hit.start and hit.end <= stop):
@@ -310,7 +274,7 @@ class _SentenceRun:
             subject = self._list_subject(hits, dimension)
             if subject is None:
                 break
-            if cues.CHANGE_BEFORE.search(_before_qualifier(self.text, run[0])):
+            if cues.CHANGE_BEFORE.search(before_qualifier(self.text, run[0])):
                 breakdowns = [{**subject[1], dimension: v} for v in values[-len(run) :]]
                 self._read_listed_changes(run, subject[0], breakdowns)
                 return
@@ -347,7 +311,7 @@ class _SentenceRun:
         if cues.RANGE_BEFORE.search(self.text[: quantity.start]):
             self._leave_out(quantity, "a range (between one figure and another)")
             return
-        lead = _before_qualifier(self.text, quantity)
+        lead = before_qualifier(self.text, quantity)
         if cues.EACH_WITH.search(lead):
             self._leave_out(quantity, "what each counted item has (a definition, not a figure)")
             return
@@ -408,7 +372,7 @@ class _SentenceRun:
         if index == 0:
             return False
         previous = self.quantities[index - 1]
-        between = self.text[previous.end : _number_start(quantity)]
+        between = self.text[previous.end : number_start(quantity)]
         currencies = {"yuan", "usd"}
         return (
             between.strip() == "("
@@ -513,7 +477,7 @@ class _SentenceRun:
 
     def _subject_before(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         clause_start = self.clauses.start(quantity.start)
-        stop = _number_start(quantity)
+        stop = number_start(quantity)
         before = [h for h in self.hits if clause_start <= h.start and h.end <= stop]
         ranked: list[tuple[tuple[int, int, int], tuple[IndicatorSpec, dict[str, str]]]] = []
         for distance, hit in enumerate(reversed(before)):
@@ -588,121 +552,6 @@ class _SentenceRun:
         for level in reversed([*self.state.levels, *self.levels]):
             if accept(self.ctx.catalogue.indicators[level.indicator]):
                 return level
-        return None
-
-    # --- changes -----------------------------------------------------------------------------
-
-    def _read_change(self, quantity: Quantity, before: str, after: str) -> None:
-        growth = quantity.unit == "percent"
-        points = quantity.unit == "percentage_points"
-
-        def accept(spec: IndicatorSpec) -> bool:
-            if points:
-                return spec.unit == "percent"
-            if growth:
-                return spec.unit != "percent"
-            return fits(quantity.unit, spec.unit)
-
-        level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
-        if level is None:
-            self._leave_out(quantity, "a change of a figure the catalogue does not name")
-            return
-        base = self._change_base(quantity, before, after, level.period)
-        self._record_change(quantity, level, base, after)
-
-    def _record_change(
-        self, quantity: Quantity, level: Level, base: str | None, after: str
-    ) -> None:
-        if base is None:
-            self._leave_out(quantity, "a change with no period it is measured from")
-            return
-        self.changed = level
-        suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
-        spec = self.ctx.catalogue.indicators[level.indicator + suffix]
-        dims = {**level.dimensions, "compared_with": base}
-        falling = cues.FALL.search(_before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
-            after
-        )
-        self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
-
-    def _read_listed_changes(
-        self, run: list[Quantity], spec: IndicatorSpec, breakdowns: list[dict[str, str]]
-    ) -> None:
-        """A list of changes ("up by 54.74 million, ... and 39.35 million from December 2023,
-        with growth rates of 10.5%, ... and 7.7% respectively"): the period they are measured
-        from follows the last one, or was given by the sentence's list before."""
-        last = run[-1]
-        after = self.analysis[last.end : self.clauses.end(last.end)]
-        before = self.text[self.clauses.start(last.start) : last.start]
-        period = self.dating.near(last) or self.period
-        if period is None:
-            return
-        base = self._change_base(last, before, after, period) or self.base
-        for quantity, dims in zip(run, breakdowns, strict=True):
-            level = Level(spec.code, dims, self.dating.near(quantity) or period)
-            accepted = fits(quantity.unit, spec.unit) or (
-                quantity.unit == "percent" and spec.unit != "percent"
-            )
-            if not accepted:
-                self._leave_out(quantity, f"its unit does not fit a change of {spec.code}")
-                continue
-            self._record_change(quantity, level, base, after)
-
-    def _changed_level(
-        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
-    ) -> Level | None:
-        """The sentence's latest level a change refers back to, unless the change's clause
-        brings a subject of its own ("and the search volume grew by 30%")."""
-        if self._own_subject_start(quantity) is not None:
-            return None
-        return next(
-            (
-                level
-                for level in reversed(self.levels)
-                if accept(self.ctx.catalogue.indicators[level.indicator])
-            ),
-            None,
-        )
-
-    def _changed_subject(
-        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
-    ) -> Level | None:
-        """What a change is of when its clause names it ("the penetration rate was up 9.7
-        percentage points"), dated like a level in the same place would be."""
-        clause_start = self._own_subject_start(quantity) or self.clauses.start(quantity.start)
-        hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
-        for hit in reversed(hits):
-            for term in hit.indicator_terms:
-                assert term.indicator is not None
-                if accept(self.ctx.catalogue.indicators[term.indicator]):
-                    period = self.dating.near(quantity) or self.period
-                    if period is not None:
-                        return Level(term.indicator, dict(term.dimensions), period)
-        return None
-
-    def _own_subject_start(self, quantity: Quantity) -> int | None:
-        """Where a change's own subject begins, when its clause brings one after an earlier
-        figure ("... exceeded 100 million and the search volume grew by 30%")."""
-        stop = _number_start(quantity)
-        lead_start = max(0, stop - 40)
-        own = cues.OWN_SUBJECT.search(self.text[lead_start:stop])
-        return None if own is None else lead_start + own.start()
-
-    def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
-        for mention in self.periods:
-            follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
-            if follows and self.dating.is_base(mention):
-                self.state.base = self.base = mention.period
-                return mention.period
-            if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
-                self.state.base = self.base = mention.period
-                return mention.period
-        if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
-            return shift_years(period, -1)
-        if cues.SAME_PERIOD.search(after):
-            return self.state.base
-        if cues.YEAR_ON_YEAR.search(self.text):
-            return shift_years(period, -1)
         return None
 
     # --- records -----------------------------------------------------------------------------
@@ -783,18 +632,6 @@ class _SentenceRun:
                 reason,
             )
         )
-
-
-def _number_start(quantity: Quantity) -> int:
-    """Where a figure begins, its qualifier ("more than") included."""
-    if quantity.qualifier_start is None:
-        return quantity.start
-    return min(quantity.start, quantity.qualifier_start)
-
-
-def _before_qualifier(text: str, quantity: Quantity) -> str:
-    stop = _number_start(quantity)
-    return text[max(0, stop - 40) : stop]
 
 
 def _tidy_body(body: str) -> str:
