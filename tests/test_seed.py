@@ -122,6 +122,52 @@ def test_figures_attributed_to_other_bodies_keep_their_attribution(seeded: Engin
     assert one(seeded, "internet_users", "2025-12").attributed_to is None
 
 
+def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
+    seeded: Engine,
+) -> None:
+    dingtalk = one(seeded, "dingtalk_enterprise_users", "2024-01")
+    assert dingtalk.value == 700_000
+    assert dingtalk.attributed_to == "WeChat official account of DingTalk"
+    deliveries = one(seeded, "meituan_instant_delivery_transactions", "2024-Q3")
+    assert deliveries.value == 7_078_000_000
+    growth = one(
+        seeded, "meituan_instant_delivery_transactions_growth", "2024-Q3", compared_with="2023-Q3"
+    )
+    assert growth.value == pytest.approx(14.5)
+    assert one(seeded, "taobao_shops_accepting_unionpay_share", "2024-10").value == 85
+    assert one(seeded, "internet_hospitals", "2024-12").value == 3340
+    assert (
+        find(seeded, "wechat_search_daily_active_users_growth", "2024-03", compared_with="2023-03")
+        == []
+    )
+
+
+def test_figures_of_the_appendices_keep_their_own_scope(seeded: Engine) -> None:
+    """The notes to the address tables give the Alliance members' full holdings, which the
+    tables' rows for the Alliance leave out; the survey's design figures are figures too."""
+    assert one(seeded, "alliance_members_ipv4_addresses", "2024-12").value == 85_070_000
+    assert one(seeded, "alliance_members_ipv6_addresses", "2024-12").value == 28811
+    tiers = one(seeded, "survey_sampling_tiers", "2024-12")
+    assert tiers.value == 31
+    assert len(tiers.citations) == 2
+
+
+def test_a_figure_cut_by_a_page_break_is_cited_across_it(seeded: Engine) -> None:
+    row = one(seeded, "wechat_mini_program_turnover", "2024-Q3")
+    assert row.value == 2_000_000_000_000
+    assert row.as_reported == "2 trillion"
+    (citation,) = row.citations
+    assert citation.quote.startswith("In the third quarter, the turnover of applets exceeded RMB")
+    assert citation.quote.endswith("2 trillion")
+
+
+def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
+    before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
+    after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")
+    assert (before.value, after.value) == (pytest.approx(0.3), pytest.approx(0.05))
+    assert {c.as_reported for c in after.citations} == {"0.05 percent", "万分之五"}
+
+
 def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:
     change = one(seeded, "internet_users_change", "2024-12", compared_with="2023-12")
     assert change.value == 16_080_000

@@ -7,22 +7,27 @@ import re
 from dataclasses import dataclass
 
 from app.catalogue import Catalogue
+from app.extract import cues
 from app.extract.periods import find_periods
 from app.extract.records import NoteRef
 from app.extract.structure import Document, Footnote
 from app.extract.terms import TermFinder
 
 _DATE_NOTE = re.compile(r"\bupdated\s+(?:by|as\s+of|up\s+to|in)\b", re.IGNORECASE)
-_DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
 
 
 @dataclass(frozen=True)
 class SourceContext:
-    """One source being read: its ids, its date, its parsed structure and the catalogue."""
+    """One source being read: its ids, its dates, its parsed structure and the catalogue.
+
+    ``reference`` is the day the source was published; ``covered`` the last day of the period
+    its report describes (the report's reference period).
+    """
 
     source: str
     report: str
     reference: dt.date
+    covered: dt.date
     default_period: str
     catalogue: Catalogue
     finder: TermFinder
@@ -38,11 +43,11 @@ class SourceContext:
         moved: str | None = None
         kind = "scope"
         if _DATE_NOTE.search(span.text):
-            periods = find_periods(span.text, reference=self.reference)
+            periods = find_periods(span.text, reference=self.reference, covered=self.covered)
             if periods:
                 moved = periods[-1].period
                 kind = "date"
-        elif _DEFINITION.search(span.text):
+        elif cues.DEFINITION.search(span.text):
             kind = "definition"
         note = NoteRef(kind, self.source, span.start, span.end, span.text)
         return note, moved

@@ -12,30 +12,52 @@ import re
 # Where a clause ends.
 CLAUSE_BREAK = re.compile(r"[,;，；]")
 
+# What may stand between a phrase and its verb: "users in rural areas", "courses in China".
+_PLACE = (
+    r"(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
+    r"(?:\([^)]*\)\s*)?"
+)
+
+_VERBS = (
+    r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
+    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"(?:been\s+)?available\s+in|"
+    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
+)
+
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
 LINK = re.compile(
-    r"^(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
-    r"(?:\([^)]*\)\s*)?"
+    rf"^{_PLACE}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
-    r"(?:reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
-    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|had|has|provided|opened|assigned|served|completed|"
-    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超)\s*(?:to\s+)?$",
+    rf"(?:{_VERBS})\s*(?:to\s+)?$",
     re.IGNORECASE,
 )
 
+# A catalogue phrase that ends in its own verb ("CNNIC has published") links to the figure
+# right after it.
+ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS})$", re.IGNORECASE)
+
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(
-    r"^\s*(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    rf"^{_PLACE}"
+    r"(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
     re.IGNORECASE,
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
 FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+# A figure, then the phrase it is: "0.66 percentage point is the estimated maximum error".
+IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
+
+# A count with its share in apposition, before the phrase that names both: "14 or 60.9% of
+# them offered IPv6 public recursive services".
+APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
-    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)\s+of|"
+    r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
+    r"(?:\s+rates?)?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少)\s*$",
@@ -49,6 +71,20 @@ CHANGE_AFTER = re.compile(
     r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
 )
 
+# A change whose clause brings a subject of its own that the catalogue does not name: "users
+# exceeded 100 million and the search volume grew by more than 30%" is not a change of users.
+OWN_SUBJECT = re.compile(
+    r"\b(?:and|while|but|whereas)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?!(?:number|figure|total|size|scale|amount)\s)(?:[A-Za-z][\w'&-]*\s+){1,5}"
+    r"(?:grew|rose|increased|decreased|fell|dropped|declined|was\s+up|was\s+down)"
+    r"(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
+
+# Sentences that speak of the present reset the period a paragraph set: "At present, 3,340
+# Internet hospitals ..." after "In June, the State Council issued ...".
+AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\W*目前", re.I)
+
 # A share of what was just counted: "accounting for", "making up", "占".
 SHARE_BEFORE = re.compile(
     r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
@@ -56,6 +92,16 @@ SHARE_BEFORE = re.compile(
     r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
     re.IGNORECASE,
 )
+
+# A share whose owner the sentence before names: "Their proportion had reached 54.4%".
+PRONOUN_SHARE = re.compile(r"^\s*(?:their|its)\s+(?:proportion|share)\b", re.IGNORECASE)
+
+# What each counted item has, not a figure: "42 clusters each equipped with over 10,000 GPUs".
+EACH_WITH = re.compile(r"\beach\s+(?:[a-z]+\s+)?with\s*$", re.IGNORECASE)
+
+# A difference from another figure, not a change over time: "20.6 percentage points higher
+# than that of the rural population".
+GAP_AFTER = re.compile(r"^\s*(?:higher|lower|more|less)\s+than\b", re.IGNORECASE)
 
 # A rate of what was just counted: "the penetration rate", "普及率".
 RATE_WORDS = re.compile(
@@ -77,11 +123,24 @@ THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
 GROUP_SIZE_BEFORE = re.compile(r"(?:user\s+size\s+of|with)\s*$", re.IGNORECASE)
 GROUP_SIZE_AFTER = re.compile(r"^\s*users\b", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+# A figure before and after something, with no dates: "reduce the defect rate ... from 0.3
+# percent to 0.05 percent", "将...缺陷率从千分之三降至万分之五".
+BEFORE_AFTER_LEAD = re.compile(r"^\s*(?:from|从)\s*$", re.IGNORECASE)
+BEFORE_AFTER_GLUE = re.compile(
+    r"^\s*(?:to|降至|降到|降低至|降低到|下降至|下降到|升至|升到|提升至|提高至|提高到|增至|增加到)\s*$",
+    re.IGNORECASE,
+)
 RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 # Lists: numbers joined by commas and "and", given "respectively".
 RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
 RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别)", re.IGNORECASE)
+
+# A note that defines a term ("... refers to ...", "... means ..."): its numbers are part of
+# the definition or of a worked example, not figures.
+DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
 
 # Attribution: "According to X, ..."; "the data" names no body.
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)

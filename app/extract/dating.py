@@ -28,14 +28,23 @@ class SentenceDates:
         self.clauses = clauses
         # The periods that date figures: not a change's base, not part of a number, and not
         # the day the source was published (a dateline, "BEIJING, Feb. 5").
-        day = published.isoformat()
+        self.published = published
         self.dates = [
             mention
             for mention in periods
             if not self.is_base(mention)
             and not self._inside_quantity(mention)
-            and mention.period != day
+            and not self._is_dateline(mention)
         ]
+
+    def _is_dateline(self, mention: PeriodMention) -> bool:
+        """The publication day, with its year or without one ("Feb. 5", which a reading
+        within the period the source covers would place a year early)."""
+        day = self.published.isoformat()
+        if mention.period == day:
+            return True
+        yearless = mention.period[:4] not in mention.text
+        return len(mention.period) == len(day) and yearless and mention.period[4:] == day[4:]
 
     def is_base(self, mention: PeriodMention) -> bool:
         """Whether a period is what a change is measured from ("from December 2023")."""

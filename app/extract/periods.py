@@ -6,8 +6,11 @@ Periods are written as "2025" (year), "2024-12" (month), "2025-Q1" (quarter),
 A phrase without a year ("By December", "In the first quarter", "From January to
 September") is read as the latest such period that had ended by the reference
 date, the day the source was published: statistics describe completed periods, so
-"In January" in a report published on 2025-01-15 means January 2024.  "This year"
-and "last year" count from the reference year instead.
+"In January" in a report published on 2025-01-15 means January 2024.  When the
+source covers a period that ends before it was published (``covered``: the 55th
+report, published in January 2025, covers 2024), the phrase is read against the end
+of that period instead, so its "As of January" is January 2024.  "This year" and
+"last year" count from the publication year.
 """
 
 from __future__ import annotations
@@ -71,16 +74,33 @@ _LEAD = re.compile(
     rf"{_S}+(?i:the{_S}+)?|(?:截至|截止到?|到){_S}*)$"
 )
 
-_Reader = Callable[[re.Match[str], datetime.date], str | None]
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """The dates a phrase is read against: the day of publication and the last day the
+    source's figures can describe."""
+
+    published: datetime.date
+    covered: datetime.date
 
 
-def find_periods(text: str, *, reference: datetime.date) -> list[PeriodMention]:
-    """Every period phrase in a text, in order; overlapping readings keep the longest."""
+_Reader = Callable[[re.Match[str], _Clock], str | None]
+
+
+def find_periods(
+    text: str, *, reference: datetime.date, covered: datetime.date | None = None
+) -> list[PeriodMention]:
+    """Every period phrase in a text, in order; overlapping readings keep the longest.
+
+    ``reference`` is the day the source was published; ``covered``, the last day of the
+    period its figures describe, when that ends earlier.
+    """
+    clock = _Clock(reference, min(reference, covered or reference))
     candidates: list[tuple[int, int, str]] = []
     for pattern, reader in _READERS:
         for match in pattern.finditer(text):
             try:
-                period = reader(match, reference)
+                period = reader(match, clock)
             except ValueError:  # a day or month that does not exist, such as "February 30"
                 continue
             if period is not None:
@@ -92,9 +112,11 @@ def find_periods(text: str, *, reference: datetime.date) -> list[PeriodMention]:
     return mentions
 
 
-def parse_period(text: str, *, reference: datetime.date) -> str | None:
+def parse_period(
+    text: str, *, reference: datetime.date, covered: datetime.date | None = None
+) -> str | None:
     """The period named by one phrase or table header, or None when it names none."""
-    mentions = find_periods(text, reference=reference)
+    mentions = find_periods(text, reference=reference, covered=covered)
     return mentions[0].period if mentions else None
 
 
@@ -170,24 +192,25 @@ def _months(year: int, first: int, last: int) -> str:
     return f"{_month(year, first)}/{_month(year, last)}"
 
 
-def _year_of(match: re.Match[str], reference: datetime.date) -> int | None:
+def _year_of(match: re.Match[str], clock: _Clock) -> int | None:
     """The year a phrase names: written, "this year", "last year"; None for "the year"."""
     if match["y"]:
         return int(match["y"])
     if match["rel"]:
-        return reference.year - (match["rel"].lower() == "last")
+        return clock.published.year - (match["rel"].lower() == "last")
     return None
 
 
-def _resolve(build: Callable[[int], str], year: int | None, reference: datetime.date) -> str:
-    """The period built for a known year, or else the latest one ended by the reference date."""
+def _resolve(build: Callable[[int], str], year: int | None, clock: _Clock) -> str:
+    """The period built for a known year, or else the latest one ended by the covered date."""
     if year is not None:
         return build(year)
-    current = build(reference.year)
-    return current if period_bounds(current)[1] <= reference else build(reference.year - 1)
+    end = clock.covered
+    current = build(end.year)
+    return current if period_bounds(current)[1] <= end else build(end.year - 1)
 
 
-def _read_month_range(match: re.Match[str], reference: datetime.date) -> str | None:
+def _read_month_range(match: re.Match[str], clock: _Clock) -> str | None:
     """ "from January to August in 2025", "from Dec. 2023 to Dec. 2024"."""
     first, last = _month_number(match["m1"]), _month_number(match["m2"])
     if first is None or last is None:
@@ -201,23 +224,23 @@ def _read_month_range(match: re.Match[str], reference: datetime.date) -> str | N
         return build(int(known))
     if match["y1"]:
         return build(int(match["y1"]) + (first > last))
-    return _resolve(build, None, reference)
+    return _resolve(build, None, clock)
 
 
-def _read_month_day(match: re.Match[str], reference: datetime.date) -> str | None:
+def _read_month_day(match: re.Match[str], clock: _Clock) -> str | None:
     """ "October 31, 2024", "Feb. 5", "As of January 9", "Jun.18"."""
     month, day = _month_number(match["m"]), int(match["d"])
     if month is None:
         return None
     year = int(match["y"]) if match["y"] else None
-    return _resolve(lambda y: datetime.date(y, month, day).isoformat(), year, reference)
+    return _resolve(lambda y: datetime.date(y, month, day).isoformat(), year, clock)
 
 
-def _read_iso_day(match: re.Match[str], _: datetime.date) -> str:
+def _read_iso_day(match: re.Match[str], _: _Clock) -> str:
     return datetime.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
 
 
-def _read_chinese(match: re.Match[str], _: datetime.date) -> str:
+def _read_chinese(match: re.Match[str], _: _Clock) -> str:
     """ "2025年12月", "2024年底", "2025年仅一季度", "2024年前三季度", "2025年上半年"."""
     year = int(match["y"])
     if match["d"]:
@@ -235,13 +258,13 @@ def _read_chinese(match: re.Match[str], _: datetime.date) -> str:
     return f"{year:04d}"
 
 
-def _read_quarter(match: re.Match[str], reference: datetime.date) -> str:
+def _read_quarter(match: re.Match[str], clock: _Clock) -> str:
     """ "the first quarter of 2025", "In the third quarter"."""
     quarter = _ORDINALS[match["o"].lower()]
-    return _resolve(lambda y: f"{y:04d}-Q{quarter}", _year_of(match, reference), reference)
+    return _resolve(lambda y: f"{y:04d}-Q{quarter}", _year_of(match, clock), clock)
 
 
-def _read_code(match: re.Match[str], _: datetime.date) -> str | None:
+def _read_code(match: re.Match[str], _: _Clock) -> str | None:
     """Report codes: "Q3 2024" is a quarter, "H1 2024" a half year."""
     year, number = int(match["y"]), int(match["n"])
     if match["k"] == "Q":
@@ -249,30 +272,35 @@ def _read_code(match: re.Match[str], _: datetime.date) -> str | None:
     return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
 
 
-def _read_first_quarters(match: re.Match[str], reference: datetime.date) -> str:
+def _read_quarter_code(match: re.Match[str], clock: _Clock) -> str:
+    """ "the Q3 number of ... transactions": a quarter code without a year."""
+    return _resolve(lambda y: f"{y:04d}-Q{match['n']}", None, clock)
+
+
+def _read_first_quarters(match: re.Match[str], clock: _Clock) -> str:
     """ "the first three quarters of 2024" -> "2024-01/2024-09"."""
     last = 3 * _COUNTS[match["n"].lower()]
-    return _resolve(lambda y: _months(y, 1, last), _year_of(match, reference), reference)
+    return _resolve(lambda y: _months(y, 1, last), _year_of(match, clock), clock)
 
 
-def _read_half(match: re.Match[str], reference: datetime.date) -> str:
+def _read_half(match: re.Match[str], clock: _Clock) -> str:
     """ "the first half of 2025", "In the first half of the year"."""
     first = 1 if match["o"].lower() == "first" else 7
-    return _resolve(lambda y: _months(y, first, first + 5), _year_of(match, reference), reference)
+    return _resolve(lambda y: _months(y, first, first + 5), _year_of(match, clock), clock)
 
 
-def _read_end_of(match: re.Match[str], reference: datetime.date) -> str | None:
+def _read_end_of(match: re.Match[str], clock: _Clock) -> str | None:
     """ "the end of 2025", "the end of December 2025", "the end of last year" -> a month."""
     if not match["m"]:
-        return _resolve(lambda y: _month(y, 12), _year_of(match, reference), reference)
+        return _resolve(lambda y: _month(y, 12), _year_of(match, clock), clock)
     month = _month_number(match["m"])
     if month is None:
         return None
     year = int(match["my"]) if match["my"] else None
-    return _resolve(lambda y: _month(y, month), year, reference)
+    return _resolve(lambda y: _month(y, month), year, clock)
 
 
-def _read_plan_start(match: re.Match[str], _: datetime.date) -> str | None:
+def _read_plan_start(match: re.Match[str], _: _Clock) -> str | None:
     """A plan period's beginning is measured from the end of the year before it starts.
 
     "the beginning of the 14th Five-Year Plan period (2021–2025)" -> "2020-12".
@@ -281,29 +309,29 @@ def _read_plan_start(match: re.Match[str], _: datetime.date) -> str | None:
     return _month(first - 1, 12) if first <= last else None
 
 
-def _read_month_year(match: re.Match[str], _: datetime.date) -> str | None:
+def _read_month_year(match: re.Match[str], _: _Clock) -> str | None:
     """ "December 2024", "Dec. 2023", "December, 2024", "Junn 2024"."""
     month = _month_number(match["m"])
     return _month(int(match["y"]), month) if month else None
 
 
-def _read_month_alone(match: re.Match[str], reference: datetime.date) -> str | None:
+def _read_month_alone(match: re.Match[str], clock: _Clock) -> str | None:
     """ "By December", "In June" (a preposition is required: "May" alone is too ambiguous)."""
     month = _month_number(match["m"])
-    return _resolve(lambda y: _month(y, month), None, reference) if month else None
+    return _resolve(lambda y: _month(y, month), None, clock) if month else None
 
 
-def _read_relative_year(match: re.Match[str], reference: datetime.date) -> str:
+def _read_relative_year(match: re.Match[str], clock: _Clock) -> str:
     """ "last year", "this year", "earlier this year"."""
-    return f"{reference.year - (match['rel'].lower() == 'last'):04d}"
+    return f"{clock.published.year - (match['rel'].lower() == 'last'):04d}"
 
 
-def _read_year_range(match: re.Match[str], _: datetime.date) -> str | None:
+def _read_year_range(match: re.Match[str], _: _Clock) -> str | None:
     first, last = int(match["y1"]), int(match["y2"])
     return f"{first:04d}/{last:04d}" if first < last else None
 
 
-def _read_year(match: re.Match[str], _: datetime.date) -> str:
+def _read_year(match: re.Match[str], _: _Clock) -> str:
     return match["y"]
 
 
@@ -343,6 +371,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_quarter,
     ),
     (re.compile(rf"\b(?P<k>[QH])(?P<n>[1-4]){_S}+(?P<y>{_Y})(?![0-9])"), _read_code),
+    (re.compile(r"\b(?i:the)[^\S\n]+Q(?P<n>[1-4])\b(?![^\S\n]*[0-9])"), _read_quarter_code),
     (
         re.compile(
             rf"\b(?i:(?:the{_S}+)?first{_S}+(?P<n>two|three){_S}+quarters){_WORD_END}{_OF_YEAR}"
@@ -371,7 +400,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     (
         re.compile(
             rf"\b(?i:in|by|as{_S}+of|up{_S}+to|since|until|till|during|from){_S}+"
-            rf"(?P<m>{_MON})(?!\.?{_S}*,?{_S}*[0-9])"
+            rf"(?P<m>{_MON})(?!\.?{_S}*(?:[0-9]|,{_S}*{_Y}(?![0-9])))"
         ),
         _read_month_alone,
     ),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, Catalogue
 from app.extract.context import SourceContext
 from app.extract.merge import Disagreement, compare_reports, derive, merge
+from app.extract.periods import period_bounds
 from app.extract.records import LeftOut, Observation, Record
 from app.extract.sentences import SentenceReader
 from app.extract.structure import Document, Sentence, leave_out_reason, numerals, parse_document
@@ -50,6 +51,7 @@ def read_source(
         source=source.entry.id,
         report=report.id,
         reference=source.entry.published_date,
+        covered=period_bounds(report.reference_period)[1],
         default_period=report.reference_period,
         catalogue=catalogue,
         finder=finder,

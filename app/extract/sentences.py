@@ -17,59 +17,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+from app.catalogue import CHANGE_SUFFIX, IndicatorSpec
 from app.extract import cues
+from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.levels import (
+    Level,
+    ParagraphState,
+    before_qualifier,
+    fits,
+    number_start,
+)
 from app.extract.numbers import Quantity, find_quantities
-from app.extract.periods import find_periods, shift_years
+from app.extract.page_breaks import figure_across_break
+from app.extract.periods import find_periods
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
-
-_MEASURE_UNITS = frozenset(
-    {
-        "percent",
-        "percentage_points",
-        "ratio",
-        "blocks_32",
-        "gigabytes",
-        "kilobytes",
-        "kilometres",
-        "hours",
-        "eflops",
-        "yuan",
-        "usd",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Level:
-    """A value assigned in the running text, that later changes and shares refer back to."""
-
-    indicator: str
-    dimensions: dict[str, str]
-    period: str
-
-
-@dataclass
-class ParagraphState:
-    """What carries from one sentence to the next within a paragraph."""
-
-    paragraph: int = -1
-    period: str | None = None
-    levels: list[Level] = field(default_factory=list)
-    base: str | None = None
-
-
-def fits(quantity_unit: str, indicator_unit: str) -> bool:
-    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``: a
-    plain count fits any unit that counts things (persons, stations, orders, ...)."""
-    if quantity_unit == indicator_unit:
-        return True
-    return quantity_unit == "count" and indicator_unit not in _MEASURE_UNITS
 
 
 @dataclass
@@ -80,6 +46,9 @@ class SentenceReader:
     state: ParagraphState = field(default_factory=ParagraphState)
     records: list[Record] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    # Where the figures read across a page break stand: the sentence after the break does
+    # not read them again.
+    claimed: set[int] = field(default_factory=set)
 
     def read(self, sentence: Sentence, continuation: Sentence | None = None) -> None:
         """Read one sentence; the period a paragraph sets does not reach the next paragraph.
@@ -107,7 +76,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun:
+class _SentenceRun(ChangeReading):
     """The reading of one sentence."""
 
     def __init__(
@@ -119,12 +88,24 @@ class _SentenceRun:
         self.sentence = sentence
         self.text = sentence.span.text
         self.offset = sentence.span.start
-        self.quantities = [q for q in find_quantities(self.text) if self._is_figure(q)]
-        self.periods = find_periods(self.text, reference=self.ctx.reference)
+        self.quantities = [
+            q
+            for q in find_quantities(self.text)
+            if self._is_figure(q) and self.offset + q.start not in reader.claimed
+        ]
+        self.periods = find_periods(
+            self.text, reference=self.ctx.reference, covered=self.ctx.covered
+        )
         self.analysis = self.text
         if continuation is not None:
             gap = continuation.span.start - sentence.span.end
             self.analysis = self.text + " " * gap + continuation.span.text
+            cut = figure_across_break(
+                self.text, continuation.span.text, continuation.span.start - self.offset
+            )
+            if cut is not None and self._is_figure(cut):
+                self.quantities.append(cut)
+                reader.claimed.add(self.offset + cut.start)
         self.hits = self.ctx.finder.find(self.analysis)
         self.clauses = Clauses(self.analysis, self.quantities)
         self.dating = SentenceDates(
@@ -134,6 +115,7 @@ class _SentenceRun:
         self.period = self._sentence_period()
         self.levels: list[Level] = []
         self.changed: Level | None = None
+        self.base: str | None = None
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -174,7 +156,10 @@ class _SentenceRun:
         """The period for figures the sentence does not date near them: what the paragraph
         said before, else the sentence's first date, else the report's. Later sentences
         inherit the sentence's first month, quarter or day (a bare year is too loose, and a
-        span such as "January to June" belongs to its own figure)."""
+        span such as "January to June" belongs to its own figure). "At present" sets the
+        paragraph's period back to the report's."""
+        if cues.AT_PRESENT.match(self.text):
+            self.state.period = None
         inherited = self.state.period
         dates = self.dating.dates
         if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
@@ -188,6 +173,9 @@ class _SentenceRun:
     def read(self) -> None:
         index = 0
         while index < len(self.quantities):
+            if self._read_before_after(index):
+                index += 2
+                continue
             run = self._run_from(index)
             if len(run) > 1:
                 self._read_list(run)
@@ -195,6 +183,54 @@ class _SentenceRun:
                 self._read_one(run[0], index)
             index += len(run)
         self.state.levels.extend(self.levels)
+        self.state.subject = self._last_subject()
+
+    def _last_subject(self) -> Level | None:
+        """What the sentence last spoke of, for a pronoun in the next one: its last catalogue
+        phrase, with the breakdown values named after it ("the majority of non-netizens were
+        still in rural areas")."""
+        for position, hit in reversed(list(enumerate(self.hits))):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                dims = dict(term.dimensions)
+                for later in self.hits[position + 1 :]:
+                    for name, value in (d for t in later.terms for d in t.dimensions):
+                        if later.indicator_terms == () and name not in dims:
+                            dims[name] = value
+                period = self.period or self.ctx.default_period
+                return Level(term.indicator, dims, period)
+        return None
+
+    def _read_before_after(self, index: int) -> bool:
+        """A figure before and after a change with no dates, its phrase right before "from":
+        "reduce the defect rate in its new energy battery production line from 0.3 percent
+        to 0.05 percent" gives the rate at the stages "before" and "after"."""
+        pair = self.quantities[index : index + 2]
+        if len(pair) < 2 or pair[0].unit != pair[1].unit:
+            return False
+        first, second = pair
+        if not cues.BEFORE_AFTER_GLUE.match(self.text[first.end : number_start(second)]):
+            return False
+        clause_start = self.clauses.start(first.start)
+        if any(clause_start <= m.start < second.end for m in self.periods):
+            return False
+        stop = number_start(first)
+        for hit in self.hits:
+            lead = self.text[hit.end : stop]
+            if not (clause_start <= hit.start and hit.end <= stop):
+                continue
+            if not cues.BEFORE_AFTER_LEAD.match(without_marks(lead)):
+                continue
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                spec = self.ctx.catalogue.indicators[term.indicator]
+                if fits(first.unit, spec.unit):
+                    for quantity, stage in ((first, "before"), (second, "after")):
+                        self._read_one_with(
+                            quantity, spec, {**dict(term.dimensions), "stage": stage}
+                        )
+                    return True
+        return False
 
     def _run_from(self, index: int) -> list[Quantity]:
         """Numbers listed together ("36.2%, 32.0%, 30.8% and 25.1%, respectively", "51.1:48.9")."""
@@ -207,11 +243,22 @@ class _SentenceRun:
         if len(run) < 2:
             return run
         ratio = all(self.text[a.end : b.start] == ":" for a, b in pairwise(run))
-        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]):
+        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]) or self._parallel(run):
             return run
         if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
             return run
         return run[:1]
+
+    def _parallel(self, run: list[Quantity]) -> bool:
+        """Whether a list as long as ``run`` follows it in the sentence and is the one given
+        "respectively": "up by 54.74 million, ... and 39.35 million from December 2023,
+        with growth rates of 10.5%, ... and 7.7% respectively"."""
+        tail = cues.RESPECTIVELY_LATER.match(self.text, run[-1].end)
+        if tail is None:
+            return False
+        later = [q for q in self.quantities if run[-1].end <= q.start < tail.end()]
+        glued = all(cues.RUN_GLUE.match(self.text[a.end : b.start]) for a, b in pairwise(later))
+        return len(later) == len(run) and glued
 
     def _read_list(self, run: list[Quantity]) -> None:
         if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
@@ -227,6 +274,10 @@ class _SentenceRun:
             subject = self._list_subject(hits, dimension)
             if subject is None:
                 break
+            if cues.CHANGE_BEFORE.search(before_qualifier(self.text, run[0])):
+                breakdowns = [{**subject[1], dimension: v} for v in values[-len(run) :]]
+                self._read_listed_changes(run, subject[0], breakdowns)
+                return
             for quantity, value in zip(run, values[-len(run) :], strict=True):
                 dims = {**subject[1], dimension: value}
                 self._read_one_with(quantity, subject[0], dims)
@@ -260,12 +311,21 @@ class _SentenceRun:
         if cues.RANGE_BEFORE.search(self.text[: quantity.start]):
             self._leave_out(quantity, "a range (between one figure and another)")
             return
-        lead = _before_qualifier(self.text, quantity)
+        lead = before_qualifier(self.text, quantity)
+        if cues.EACH_WITH.search(lead):
+            self._leave_out(quantity, "what each counted item has (a definition, not a figure)")
+            return
         if quantity.unit != "percentage_points" and cues.SHARE_BEFORE.search(lead):
             subject = self._share_subject(quantity)
             if subject is not None:
                 self._read_one_with(quantity, *subject)
                 return
+        if quantity.unit == "percentage_points" and cues.GAP_AFTER.match(after):
+            self._leave_out(quantity, "a gap to a figure the text does not give")
+            return
+        if quantity.unit == "percentage_points" and (measure := self._points_measure(quantity)):
+            self._read_one_with(quantity, *measure)
+            return
         if (
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
@@ -298,13 +358,21 @@ class _SentenceRun:
 
     # --- subjects ----------------------------------------------------------------------------
 
+    def _points_measure(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """An indicator measured in percentage points, not a change of a percentage: "0.66
+        percentage point is the estimated maximum allowable absolute error"."""
+        subject = self._subject_for(quantity)
+        if subject is None or subject[0].code.endswith(CHANGE_SUFFIX):
+            return None
+        return subject if subject[0].unit == "percentage_points" else None
+
     def _converted(self, quantity: Quantity) -> bool:
         """ "1.2 trillion yuan (about 171.39 billion U.S. dollars)": the bracket only converts."""
         index = self.quantities.index(quantity)
         if index == 0:
             return False
         previous = self.quantities[index - 1]
-        between = self.text[previous.end : _number_start(quantity)]
+        between = self.text[previous.end : number_start(quantity)]
         currencies = {"yuan", "usd"}
         return (
             between.strip() == "("
@@ -340,6 +408,11 @@ class _SentenceRun:
             spec = self.ctx.catalogue.indicators[level.indicator]
             if spec.share is not None or spec.unit == "percent":
                 return self._resolve(level.indicator, dict(level.dimensions), quantity)
+        previous = self.state.subject
+        if previous is not None and cues.PRONOUN_SHARE.search(
+            self.text[clause_start : quantity.start]
+        ):
+            return self._resolve(previous.indicator, dict(previous.dimensions), quantity)
         return self._share_named_earlier(quantity)
 
     def _share_named_earlier(
@@ -359,7 +432,10 @@ class _SentenceRun:
         limit = self.clauses.end(quantity.end)
         for following in self.quantities:
             if following.start >= quantity.end:
-                limit = min(limit, following.start)
+                if quantity.unit == following.unit or not cues.APPOSED.match(
+                    self.text[quantity.end : following.end + 1]
+                ):
+                    limit = min(limit, following.start)
                 break
         after = [hit for hit in self.hits if quantity.end <= hit.start < limit]
         candidates = sorted(
@@ -385,7 +461,12 @@ class _SentenceRun:
         if quantity.unit != "percent":
             return (
                 (spec, dims)
-                if cues.FOLLOWING_COUNT.match(gap) and fits(quantity.unit, spec.unit)
+                if (
+                    cues.FOLLOWING_COUNT.match(gap)
+                    or cues.APPOSED.fullmatch(gap)
+                    or cues.IS_THE.match(gap)
+                )
+                and fits(quantity.unit, spec.unit)
                 else None
             )
         if spec.unit == "percent":
@@ -396,13 +477,16 @@ class _SentenceRun:
 
     def _subject_before(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         clause_start = self.clauses.start(quantity.start)
-        stop = _number_start(quantity)
+        stop = number_start(quantity)
         before = [h for h in self.hits if clause_start <= h.start and h.end <= stop]
         ranked: list[tuple[tuple[int, int, int], tuple[IndicatorSpec, dict[str, str]]]] = []
         for distance, hit in enumerate(reversed(before)):
             gap = without_marks(self.text[hit.end : stop])
             elliptical = cues.THAT_OF.search(self.text[: hit.start]) and not gap.strip()
-            if not (elliptical or self._linked(gap, quantity)):
+            verb_in_phrase = not gap.strip() and cues.ENDS_IN_VERB.search(
+                self.text[hit.start : hit.end]
+            )
+            if not (elliptical or verb_in_phrase or self._linked(gap, quantity)):
                 continue
             for term in hit.indicator_terms:
                 resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)
@@ -470,76 +554,6 @@ class _SentenceRun:
                 return level
         return None
 
-    # --- changes -----------------------------------------------------------------------------
-
-    def _read_change(self, quantity: Quantity, before: str, after: str) -> None:
-        growth = quantity.unit == "percent"
-        points = quantity.unit == "percentage_points"
-
-        def accept(spec: IndicatorSpec) -> bool:
-            if points:
-                return spec.unit == "percent"
-            if growth:
-                return spec.unit != "percent"
-            return fits(quantity.unit, spec.unit)
-
-        level = self._changed_subject(quantity, accept) or next(
-            (
-                level
-                for level in reversed(self.levels)
-                if accept(self.ctx.catalogue.indicators[level.indicator])
-            ),
-            None,
-        )
-        if level is None:
-            self._leave_out(quantity, "a change of a figure the catalogue does not name")
-            return
-        base = self._change_base(quantity, before, after, level.period)
-        if base is None:
-            self._leave_out(quantity, "a change with no period it is measured from")
-            return
-        self.changed = level
-        suffix = GROWTH_SUFFIX if growth else CHANGE_SUFFIX
-        spec = self.ctx.catalogue.indicators[level.indicator + suffix]
-        dims = {**level.dimensions, "compared_with": base}
-        falling = cues.FALL.search(_before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
-            after
-        )
-        self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
-
-    def _changed_subject(
-        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
-    ) -> Level | None:
-        """What a change is of when its clause names it ("the penetration rate was up 9.7
-        percentage points"), dated like a level in the same place would be."""
-        clause_start = self.clauses.start(quantity.start)
-        hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
-        for hit in reversed(hits):
-            for term in hit.indicator_terms:
-                assert term.indicator is not None
-                if accept(self.ctx.catalogue.indicators[term.indicator]):
-                    period = self.dating.near(quantity) or self.period
-                    if period is not None:
-                        return Level(term.indicator, dict(term.dimensions), period)
-        return None
-
-    def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
-        for mention in self.periods:
-            follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
-            if follows and self.dating.is_base(mention):
-                self.state.base = mention.period
-                return mention.period
-            if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
-                self.state.base = mention.period
-                return mention.period
-        if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
-            return shift_years(period, -1)
-        if cues.SAME_PERIOD.search(after):
-            return self.state.base
-        if cues.YEAR_ON_YEAR.search(self.text):
-            return shift_years(period, -1)
-        return None
-
     # --- records -----------------------------------------------------------------------------
 
     def _read_one_with(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
@@ -567,6 +581,7 @@ class _SentenceRun:
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
         dated = period
         notes, period = self._notes_for(quantity, period)
+        end = self.offset + max(len(self.text), quantity.end)
         record = Record(
             indicator=spec.code,
             dimensions=dimensions_of(dims),
@@ -577,8 +592,8 @@ class _SentenceRun:
             evidence=Evidence(
                 source=self.ctx.source,
                 start=self.offset,
-                end=self.offset + len(self.text),
-                quote=self.text,
+                end=end,
+                quote=self.ctx.document.text[self.offset : end],
                 as_reported=quantity.text,
                 value_start=self.offset + quantity.start,
                 value_end=self.offset + quantity.end,
@@ -617,18 +632,6 @@ class _SentenceRun:
                 reason,
             )
         )
-
-
-def _number_start(quantity: Quantity) -> int:
-    """Where a figure begins, its qualifier ("more than") included."""
-    if quantity.qualifier_start is None:
-        return quantity.start
-    return min(quantity.start, quantity.qualifier_start)
-
-
-def _before_qualifier(text: str, quantity: Quantity) -> str:
-    stop = _number_start(quantity)
-    return text[max(0, stop - 40) : stop]
 
 
 def _tidy_body(body: str) -> str:

@@ -70,7 +70,9 @@ class TableReader:
     def _table_period(self, table: Table) -> str | None:
         for text in (table.title_text, *(note.span.text for note in table.notes)):
             mentions = [
-                m for m in find_periods(text, reference=self.ctx.reference) if "/" not in m.period
+                m
+                for m in find_periods(text, reference=self.ctx.reference, covered=self.ctx.covered)
+                if "/" not in m.period
             ]
             if mentions:
                 return mentions[-1].period
@@ -78,7 +80,10 @@ class TableReader:
 
     def _column(self, spec: TableSpec, label: str, table_period: str | None) -> Column:
         catalogue = self.ctx.catalogue
-        period = parse_period(label, reference=self.ctx.reference) or table_period
+        period = (
+            parse_period(label, reference=self.ctx.reference, covered=self.ctx.covered)
+            or table_period
+        )
         units = [u for u in _PARENTHESIS.findall(label) if _is_unit(u)]
         unit_label = units[-1] if units else None
         for column in spec.columns:
@@ -86,7 +91,7 @@ class TableReader:
                 return self._from_column_spec(column, label, table_period, unit_label)
         growth = any(fold(g) in fold(label) for g in spec.growth_columns)
         if growth:
-            own = parse_period(label, reference=self.ctx.reference)
+            own = parse_period(label, reference=self.ctx.reference, covered=self.ctx.covered)
             return Column(None, {}, own, None, growth=True)
         if spec.rows == "indicator":
             return Column(None, {}, period, unit_label, growth)
@@ -101,7 +106,7 @@ class TableReader:
         period it grows from (its header's date, if it gives one)."""
         growth = column.indicator.endswith(GROWTH_SUFFIX)
         code = column.indicator.removesuffix(GROWTH_SUFFIX) if growth else column.indicator
-        own = parse_period(label, reference=self.ctx.reference)
+        own = parse_period(label, reference=self.ctx.reference, covered=self.ctx.covered)
         period = own if growth else own or table_period
         unit = None if growth else column.unit or unit_label
         return Column(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.extract import cues
 from app.extract.document import Document, Span
 from app.extract.label_numbers import MONTH_NAMES
 from app.extract.layout import CONTENTS_ENTRY, footer_start
@@ -54,6 +55,13 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:aged|age of)\s+\d+(?:\s*[-–]\s*\d+)?"
             r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)\d+\s*[-–]\s*\d+)*"
+        ),
+    ),
+    (
+        "a measure that names a kind of thing",
+        re.compile(
+            r"(?<![\w.])\d+-(?:digit|second|minute|hour|day|week|month|year|bit|inch|storey)s?"
+            r"(?![\w-])"
         ),
     ),
     (
@@ -114,6 +122,8 @@ def leave_out_reason(doc: Document, token: Span) -> str | None:
         return "a bibliographic date" if citing else "a date"
     if _is_name(text, token):
         return "part of a name"
+    if _in_definition(doc, token):
+        return "part of a definition or its worked example"
     return "footnote number" if citing else None
 
 
@@ -141,6 +151,17 @@ def _in_citation(doc: Document, token: Span) -> bool:
     return any(
         note.body_attribution is not None and note.span.start <= token.start < note.span.end
         for note in notes
+    )
+
+
+def _in_definition(doc: Document, token: Span) -> bool:
+    """Inside a footnote that defines a term: "... refers to the average daily number of hours
+    ... multiplied by 7 days", "For example, ... for 15 minutes"."""
+    return any(
+        note.body_attribution is None
+        and note.span.start <= token.start < note.span.end
+        and cues.DEFINITION.search(note.span.text) is not None
+        for note in doc.footnotes.values()
     )
 
 

@@ -313,3 +313,36 @@ def test_any_text_reads_without_error(text: str, reference: datetime.date) -> No
     for mention in find_periods(text, reference=reference):
         assert text[mention.start : mention.end] == mention.text
         period_bounds(mention.period)
+
+
+# (sentence, period) read in the 55th report: published in January 2025, covering 2024.
+COVERED_2024 = datetime.date(2024, 12, 31)
+COVERED = [
+    ("As of January, DingTalk had 20-plus product lines", "2024-01"),
+    ("As of January 9, over 300,000 three-party payment enterprises", "2024-01-09"),
+    ("In the third quarter, revenue grew", "2024-Q3"),
+    ("From January to September, Tianshui received", "2024-01/2024-09"),
+    ("By December 2024, China had", "2024-12"),
+    ("earlier this year", "2025"),
+    ("the Q3 number of Meituan instant delivery transactions", "2024-Q3"),
+    ("By October, 85% of Taobao shops", "2024-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "period"), COVERED)
+def test_phrase_without_a_year_is_read_within_the_covered_period(
+    sentence: str, period: str
+) -> None:
+    (mention,) = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)
+    assert mention.period == period
+
+
+def test_phrase_without_a_year_falls_back_on_publication() -> None:
+    (mention,) = find_periods("As of January, DingTalk had", reference=REPORT_55)
+    assert mention.period == "2024-01"
+    (later,) = find_periods("In January, it had", reference=datetime.date(2025, 2, 5))
+    assert later.period == "2025-01"
+    (covered,) = find_periods(
+        "In January, it had", reference=datetime.date(2025, 2, 5), covered=COVERED_2024
+    )
+    assert covered.period == "2024-01"

@@ -18,6 +18,7 @@ import pytest
 
 from app.catalogue import load_catalogue
 from app.extract.context import SourceContext
+from app.extract.periods import period_bounds
 from app.extract.records import LeftOut, Record
 from app.extract.sentences import SentenceReader
 from app.extract.structure import parse_document
@@ -60,6 +61,7 @@ def read(text: str, published: tuple[dt.date, str] = REPORT_55) -> Read:
         source="test-source",
         report="test-report",
         reference=reference,
+        covered=period_bounds(default_period)[1],
         default_period=default_period,
         catalogue=CATALOGUE,
         finder=FINDER,
@@ -307,6 +309,149 @@ VALUES = [
         [("little_giants_in_core_industries_share", {}, "2025-12", D(60), "六成")],
     ),
     (
+        "a month without a year, within the period the report covers",
+        "As of January, DingTalk had 20-plus product lines and over 80 scenarios to access "
+        "large models, with 700,000 enterprises using DingTalk services.",
+        REPORT_55,
+        [("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000")],
+    ),
+    (
+        "a month alone before a comma and a figure",
+        "By October, 85% of Taobao shops supported consumers in paying through China UnionPay "
+        "Quick Pass.",
+        REPORT_55,
+        [("taobao_shops_accepting_unionpay_share", {}, "2024-10", D(85), "85%")],
+    ),
+    (
+        "a quarter code without a year",
+        "According to the data, the Q3 number of Meituan instant delivery transactions reached "
+        "7.078 billion, a year-on-year increase of 14.5%.",
+        REPORT_55,
+        [
+            (
+                "meituan_instant_delivery_transactions",
+                {},
+                "2024-Q3",
+                D(7_078_000_000),
+                "7.078 billion",
+            ),
+            (
+                "meituan_instant_delivery_transactions_growth",
+                {"compared_with": "2023-Q3"},
+                "2024-Q3",
+                D("14.5"),
+                "14.5%",
+            ),
+        ],
+    ),
+    (
+        "a growth whose subject stands before it in its clause",
+        "In the second quarter, Kuaishou e-commerce's total transaction amount of searched goods "
+        "was boosted by over 80% year-on-year.",
+        REPORT_55,
+        [
+            (
+                "kuaishou_searched_goods_transactions_growth",
+                {"compared_with": "2023-Q2"},
+                "2024-Q2",
+                D(80),
+                "80%",
+            )
+        ],
+    ),
+    (
+        "a place between the subject and the verb that qualifies the figure",
+        "The number of MOOC courses in China exceeded 76,800.",
+        REPORT_55,
+        [("mooc_courses", {}, "2024-12", D(76_800), "76,800")],
+    ),
+    (
+        "a phrase that ends in its own verb",
+        "Ever since then, CNNIC has published 54 reports.",
+        REPORT_55,
+        [("cnnic_statistical_reports", {}, "2024-12", D(54), "54")],
+    ),
+    (
+        "available in, as a link",
+        "By the end of September, the one-key car hailing service has been available in 325 "
+        "cities.",
+        REPORT_55,
+        [("one_key_car_hailing_cities", {}, "2024-09", D(325), "325")],
+    ),
+    (
+        "a figure before and after, with no dates",
+        "A new energy company has utilized industrial vision quality inspection models to "
+        "reduce the defect rate in its new energy battery production line from 0.3 percent to "
+        "0.05 percent.",
+        REPORT_57,
+        [
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "before"},
+                "2025-12",
+                D("0.3"),
+                "0.3 percent",
+            ),
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "after"},
+                "2025-12",
+                D("0.05"),
+                "0.05 percent",
+            ),
+        ],
+    ),
+    (
+        "a Chinese figure before and after (从...降至)",
+        "比如一家新能源企业,通过工业视觉质检大模型,将新能源电池产线缺陷率从千分之三降至万分之五。",
+        REPORT_57,
+        [
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "before"},
+                "2025-12",
+                D("0.3"),
+                "千分之三",
+            ),
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "after"},
+                "2025-12",
+                D("0.05"),
+                "万分之五",
+            ),
+        ],
+    ),
+    (
+        "a count with its share in apposition",
+        "By collecting and analyzing data from 23 major public recursive services worldwide, 14 "
+        "or 60.9% of them offered IPv6 public recursive services.",
+        REPORT_55,
+        [
+            ("public_recursive_services_surveyed", {}, "2024-12", D(23), "23"),
+            ("ipv6_public_recursive_services", {}, "2024-12", D(14), "14"),
+            ("ipv6_public_recursive_services_share", {}, "2024-12", D("60.9"), "60.9%"),
+        ],
+    ),
+    (
+        "a share whose owner the sentence before names",
+        "By region, the majority of non-netizens were still in rural areas. Their proportion had "
+        "reached 54.4% of the total non-netizens.",
+        REPORT_55,
+        [("non_internet_users_share", {"area": "rural"}, "2024-12", D("54.4"), "54.4%")],
+    ),
+    (
+        "a measure in percentage points, not a change",
+        "Based on the design, analysis and calculation of sampling, 0.66 percentage point is the "
+        "estimated maximum allowable absolute error of the proportional target quantity, when "
+        "the confidence is 95%.",
+        REPORT_55,
+        [
+            ("survey_max_sampling_error", {}, "2024-12", D("0.66"), "0.66 percentage point"),
+            ("survey_confidence_level", {}, "2024-12", D(95), "95%"),
+        ],
+    ),
+    (
         "a Chinese headline's figures",
         "我国网民规模达11.25亿人 互联网普及率突破80%",
         REPORT_57,
@@ -552,6 +697,130 @@ def test_the_period_a_paragraph_sets_carries_to_its_next_sentence_only() -> None
         ("304 million", "2024-06"),
         ("795 million", "2024-12"),
     ]
+
+
+def test_at_present_sets_the_period_back_to_the_reports() -> None:
+    result = read(
+        "In June, the State Council issued a plan. At present, 3,340 Internet hospitals across "
+        "the country have provided Internet diagnosis and treatment services."
+    )
+    assert [(r.indicator, r.period, r.value) for r in result.records] == [
+        ("internet_hospitals", "2024-12", D(3340))
+    ]
+
+
+def test_a_change_with_a_subject_of_its_own_is_not_a_change_of_the_figure_before() -> None:
+    """The search volume is not the users counted before it in the sentence."""
+    result = read(
+        "In March 2024, Tencent's financial report showed that WeChat Search daily active users "
+        "exceeded 100 million and the search volume grew by more than 30% year-on-year."
+    )
+    assert result.values() == [
+        ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million")
+    ]
+    assert result.reasons() == [("30%", "a change of a figure the catalogue does not name")]
+
+
+def test_a_phrase_and_a_figure_with_only_a_space_between_are_not_linked() -> None:
+    result = read(
+        "Specifically, the IPv4 addresses 6316032 (96B+96C) of former China Unicom are "
+        "assigned by CNNIC."
+    )
+    assert result.records == []
+
+
+def test_two_lists_of_changes_given_respectively_at_the_end() -> None:
+    result = read(
+        "Online literature, online meal ordering, online payment and online travel booking saw "
+        "the fastest growth in user size, up by 54.74 million, 47.77 million, 75.05 million and "
+        "39.35 million from December 2023, with growth rates of 10.5%, 8.8%, 7.9% and 7.7% "
+        "respectively."
+    )
+    assert result.reasons() == []
+    since = "2023-12"
+    assert [(r.indicator, dict(r.dimensions), r.value) for r in result.records] == [
+        (
+            "application_users_change",
+            {"application": "online literature", "compared_with": since},
+            D("54740000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online meal ordering", "compared_with": since},
+            D("47770000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online payment", "compared_with": since},
+            D("75050000"),
+        ),
+        (
+            "application_users_change",
+            {"application": "online travel booking", "compared_with": since},
+            D("39350000"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online literature", "compared_with": since},
+            D("10.5"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online meal ordering", "compared_with": since},
+            D("8.8"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online payment", "compared_with": since},
+            D("7.9"),
+        ),
+        (
+            "application_users_growth",
+            {"application": "online travel booking", "compared_with": since},
+            D("7.7"),
+        ),
+    ]
+    assert {r.period for r in result.records} == {"2024-12"}
+
+
+def test_a_list_without_respectively_is_not_paired_with_a_later_one() -> None:
+    result = read(
+        "Online literature and online payment users grew by 54.74 million and 75.05 million "
+        "from December 2023, with growth rates of 10.5% and 7.9%."
+    )
+    assert not any(r.evidence.as_reported == "75.05 million" for r in result.records)
+
+
+def test_from_one_date_to_another_is_not_before_and_after() -> None:
+    result = read(
+        "The defect rate in its new energy battery production line fell from 0.3 percent in "
+        "2023 to 0.05 percent in 2024."
+    )
+    assert all("stage" not in dict(r.dimensions) for r in result.records)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "left_out"),
+    [
+        (
+            "China has established 42 intelligent computing clusters each equipped with over "
+            "10,000 graphics processing units.",
+            REPORT_57,
+            ("10,000", "what each counted item has (a definition, not a figure)"),
+        ),
+        (
+            "Their proportion had reached 54.4% of the total non-netizens, 20.6 percentage points "
+            "higher than that of the rural population in the total population.",
+            REPORT_55,
+            ("20.6 percentage points", "a gap to a figure the text does not give"),
+        ),
+    ],
+    ids=["what each item has", "a gap to another figure"],
+)
+def test_numbers_that_are_not_figures_of_their_own(
+    text: str, published: tuple[dt.date, str], left_out: tuple[str, str]
+) -> None:
+    assert left_out in read(text, published).reasons()
 
 
 def test_a_change_figure_keeps_its_precision() -> None:

@@ -83,6 +83,8 @@ REASONS = {
     "page chrome",
     "an address equivalence",
     "a bibliographic date",
+    "a measure that names a kind of thing",
+    "part of a definition or its worked example",
 }
 
 # --- every span is a piece of its text ---------------------------------------------------
@@ -582,6 +584,11 @@ LEAVE_OUT_CASES = [
     ("004", "334631\t[1300]", None),
     ("004", "reached [795.24] million", None),
     ("004", "also exceeded [800]", None),
+    ("004", "vehicles with [60]-second customized", "a measure that names a kind of thing"),
+    ("004", "quantity of [4]-digit random numbers", "a measure that names a kind of thing"),
+    ("004", "multiplied by [7] days in a week", "part of a definition or its worked example"),
+    ("004", "application for [15] minutes", "part of a definition or its worked example"),
+    ("004", "DingTalk had [20]-plus product lines", None),
 ]
 
 

@@ -1,0 +1,167 @@
+"""Reading changes: what a change is of ("an increase of 16.08 million", "up by 15.3%
+year-on-year"), and the period it is measured from.
+
+The rules belong to the reading of one sentence (``_SentenceRun`` in sentences.py), which
+gives this mixin the sentence's text, clauses, dates, phrases and levels, and keeps the
+records.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+
+from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+from app.extract import cues
+from app.extract.clauses import Clauses
+from app.extract.context import SourceContext
+from app.extract.dating import SentenceDates
+from app.extract.levels import Level, ParagraphState, before_qualifier, fits, number_start
+from app.extract.numbers import Quantity
+from app.extract.periods import PeriodMention, shift_years
+from app.extract.terms import TermHit
+
+
+class ChangeReading(ABC):
+    """The change rules of a sentence's reading."""
+
+    ctx: SourceContext
+    state: ParagraphState
+    text: str
+    analysis: str
+    clauses: Clauses
+    dating: SentenceDates
+    periods: Sequence[PeriodMention]
+    hits: list[TermHit]
+    levels: list[Level]
+    period: str | None
+    base: str | None
+    changed: Level | None
+
+    @abstractmethod
+    def _record(
+        self,
+        quantity: Quantity,
+        spec: IndicatorSpec,
+        dims: dict[str, str],
+        period: str,
+        *,
+        remember: bool,
+        negative: bool = False,
+    ) -> None: ...
+
+    @abstractmethod
+    def _leave_out(self, quantity: Quantity, reason: str) -> None: ...
+
+    def _read_change(self, quantity: Quantity, before: str, after: str) -> None:
+        growth = quantity.unit == "percent"
+        points = quantity.unit == "percentage_points"
+
+        def accept(spec: IndicatorSpec) -> bool:
+            if points:
+                return spec.unit == "percent"
+            if growth:
+                return spec.unit != "percent"
+            return fits(quantity.unit, spec.unit)
+
+        level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
+        if level is None:
+            self._leave_out(quantity, "a change of a figure the catalogue does not name")
+            return
+        base = self._change_base(quantity, before, after, level.period)
+        self._record_change(quantity, level, base, after)
+
+    def _record_change(
+        self, quantity: Quantity, level: Level, base: str | None, after: str
+    ) -> None:
+        if base is None:
+            self._leave_out(quantity, "a change with no period it is measured from")
+            return
+        self.changed = level
+        suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
+        spec = self.ctx.catalogue.indicators[level.indicator + suffix]
+        dims = {**level.dimensions, "compared_with": base}
+        falling = cues.FALL.search(before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
+            after
+        )
+        self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
+
+    def _read_listed_changes(
+        self, run: list[Quantity], spec: IndicatorSpec, breakdowns: list[dict[str, str]]
+    ) -> None:
+        """A list of changes ("up by 54.74 million, ... and 39.35 million from December 2023,
+        with growth rates of 10.5%, ... and 7.7% respectively"): the period they are measured
+        from follows the last one, or was given by the sentence's list before."""
+        last = run[-1]
+        after = self.analysis[last.end : self.clauses.end(last.end)]
+        before = self.text[self.clauses.start(last.start) : last.start]
+        period = self.dating.near(last) or self.period
+        if period is None:
+            return
+        base = self._change_base(last, before, after, period) or self.base
+        for quantity, dims in zip(run, breakdowns, strict=True):
+            level = Level(spec.code, dims, self.dating.near(quantity) or period)
+            accepted = fits(quantity.unit, spec.unit) or (
+                quantity.unit == "percent" and spec.unit != "percent"
+            )
+            if not accepted:
+                self._leave_out(quantity, f"its unit does not fit a change of {spec.code}")
+                continue
+            self._record_change(quantity, level, base, after)
+
+    def _changed_level(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> Level | None:
+        """The sentence's latest level a change refers back to, unless the change's clause
+        brings a subject of its own ("and the search volume grew by 30%")."""
+        if self._own_subject_start(quantity) is not None:
+            return None
+        return next(
+            (
+                level
+                for level in reversed(self.levels)
+                if accept(self.ctx.catalogue.indicators[level.indicator])
+            ),
+            None,
+        )
+
+    def _changed_subject(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> Level | None:
+        """What a change is of when its clause names it ("the penetration rate was up 9.7
+        percentage points"), dated like a level in the same place would be."""
+        clause_start = self._own_subject_start(quantity) or self.clauses.start(quantity.start)
+        hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
+        for hit in reversed(hits):
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                if accept(self.ctx.catalogue.indicators[term.indicator]):
+                    period = self.dating.near(quantity) or self.period
+                    if period is not None:
+                        return Level(term.indicator, dict(term.dimensions), period)
+        return None
+
+    def _own_subject_start(self, quantity: Quantity) -> int | None:
+        """Where a change's own subject begins, when its clause brings one after an earlier
+        figure ("... exceeded 100 million and the search volume grew by 30%")."""
+        stop = number_start(quantity)
+        lead_start = max(0, stop - 40)
+        own = cues.OWN_SUBJECT.search(self.text[lead_start:stop])
+        return None if own is None else lead_start + own.start()
+
+    def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
+        for mention in self.periods:
+            follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
+            if follows and self.dating.is_base(mention):
+                self.state.base = self.base = mention.period
+                return mention.period
+            if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
+                self.state.base = self.base = mention.period
+                return mention.period
+        if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
+            return shift_years(period, -1)
+        if cues.SAME_PERIOD.search(after):
+            return self.state.base
+        if cues.YEAR_ON_YEAR.search(self.text):
+            return shift_years(period, -1)
+        return None

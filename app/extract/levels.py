@@ -1,0 +1,65 @@
+"""What the figures of running text refer back to and how they stand: the levels a sentence
+or paragraph has given, whether a number's unit fits an indicator's, and where a figure's
+words (its qualifier, "more than") begin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.extract.numbers import Quantity
+
+_MEASURE_UNITS = frozenset(
+    {
+        "percent",
+        "percentage_points",
+        "ratio",
+        "blocks_32",
+        "gigabytes",
+        "kilobytes",
+        "kilometres",
+        "hours",
+        "eflops",
+        "yuan",
+        "usd",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A value assigned in the running text, that later changes and shares refer back to."""
+
+    indicator: str
+    dimensions: dict[str, str]
+    period: str
+
+
+@dataclass
+class ParagraphState:
+    """What carries from one sentence to the next within a paragraph."""
+
+    paragraph: int = -1
+    period: str | None = None
+    levels: list[Level] = field(default_factory=list)
+    base: str | None = None
+    subject: Level | None = None
+
+
+def fits(quantity_unit: str, indicator_unit: str) -> bool:
+    """Whether a number read as ``quantity_unit`` can be a value in ``indicator_unit``: a
+    plain count fits any unit that counts things (persons, stations, orders, ...)."""
+    if quantity_unit == indicator_unit:
+        return True
+    return quantity_unit == "count" and indicator_unit not in _MEASURE_UNITS
+
+
+def number_start(quantity: Quantity) -> int:
+    """Where a figure begins, its qualifier ("more than") included."""
+    if quantity.qualifier_start is None:
+        return quantity.start
+    return min(quantity.start, quantity.qualifier_start)
+
+
+def before_qualifier(text: str, quantity: Quantity) -> str:
+    stop = number_start(quantity)
+    return text[max(0, stop - 40) : stop]

@@ -1,0 +1,48 @@
+"""Figures a page break cuts in two: "the turnover of applets exceeded RMB" ... footnotes ...
+"2 trillion, up by ...".
+
+The sentence before the break ends on the figure's currency or qualifier, and the sentence
+after it begins with the number. The figure is read from both parts, but cited where its
+number stands: its span is the number as written after the break ("2 trillion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.extract.numbers import Quantity, find_quantities
+
+_CUT_AFTER = re.compile(
+    r"(?:\b(?:RMB|USD)|\b(?:more\s+than|over|about|nearly|almost|exceeding|exceeded))\s*$",
+    re.IGNORECASE,
+)
+
+
+def figure_across_break(before: str, after: str, after_start: int) -> Quantity | None:
+    """The figure whose currency or qualifier ends ``before`` and whose number begins
+    ``after`` (which starts at ``after_start`` in the joined reading of both), if any.
+
+    The quantity's span is the number in ``after``; its ``qualifier_start`` is where its
+    words begin in ``before``, so the words before it end there.
+    """
+    cut = _CUT_AFTER.search(before)
+    if cut is None or not after[:1].isdigit():
+        return None
+    head = before[cut.start() :].rstrip()
+    joined = f"{head} {after}"
+    number_start = len(head) + 1
+    figure = next((q for q in find_quantities(joined) if q.end > number_start), None)
+    if figure is None:
+        return None
+    words_start = figure.start if figure.qualifier_start is None else figure.qualifier_start
+    if min(figure.start, words_start) >= len(head):
+        return None
+    written = joined[number_start : figure.end]
+    return replace(
+        figure,
+        start=after_start,
+        end=after_start + len(written),
+        text=written,
+        qualifier_start=cut.start(),
+    )

@@ -1,0 +1,45 @@
+"""Figures a page break cuts between their currency or qualifier and their number."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.extract.page_breaks import figure_across_break
+
+BEFORE = "In the third quarter, the turnover of applets exceeded RMB"
+AFTER = "2 trillion, up by over ten percentage points year-on-year."
+
+
+def test_a_currency_before_the_break_and_the_number_after_it() -> None:
+    figure = figure_across_break(BEFORE, AFTER, 400)
+    assert figure is not None
+    assert (figure.start, figure.end, figure.text) == (400, 410, "2 trillion")
+    assert (figure.value, figure.unit) == (Decimal(2_000_000_000_000), "yuan")
+    assert figure.qualifier_start == BEFORE.index("RMB")
+
+
+def test_a_qualifier_before_the_break_is_kept() -> None:
+    figure = figure_across_break("there were more", "than 2.21 million travel notes posted", 100)
+    assert figure is None  # the number does not begin the part after the break
+    figure = figure_across_break("downloads reached more than", "2.21 million in 2024.", 100)
+    assert figure is not None
+    assert (figure.text, figure.value, figure.qualifier) == (
+        "2.21 million",
+        Decimal(2_210_000),
+        "more than",
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The peak of single-day searches also exceeded 800", "million. On the website"),
+        ("China had 1,108 million Internet users.", "2 trillion yuan"),
+        ("the turnover of applets exceeded RMB", "two trillion"),
+    ],
+    ids=["the number before the break", "a finished sentence", "no digits after the break"],
+)
+def test_no_figure_across_the_break(before: str, after: str) -> None:
+    assert figure_across_break(before, after, 50) is None
