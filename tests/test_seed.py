@@ -156,6 +156,7 @@ def test_a_figure_cut_by_a_page_break_is_cited_across_it(seeded: Engine) -> None
     row = one(seeded, "wechat_mini_program_turnover", "2024-Q3")
     assert row.value == 2_000_000_000_000
     assert row.as_reported == "2 trillion"
+    assert row.qualifier == "more than"  # "exceeded", before the break
     (citation,) = row.citations
     assert citation.quote.startswith("In the third quarter, the turnover of applets exceeded RMB")
     assert citation.quote.endswith("2 trillion")

@@ -13,8 +13,11 @@ from dataclasses import replace
 
 from app.extract.numbers import Quantity, find_quantities
 
+_QUALIFIER_WORDS = r"more\s+than|over|about|nearly|almost|exceeding|exceeded"
+# What ends the part before the break: a currency, with the qualifier before it if there is
+# one ("exceeded RMB"), or a qualifier alone.
 _CUT_AFTER = re.compile(
-    r"(?:\b(?:RMB|USD)|\b(?:more\s+than|over|about|nearly|almost|exceeding|exceeded))\s*$",
+    rf"\b(?:(?:{_QUALIFIER_WORDS})\s+)?(?:RMB|USD)\s*$|\b(?:{_QUALIFIER_WORDS})\s*$",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,14 @@ def test_a_currency_before_the_break_and_the_number_after_it() -> None:
     assert figure is not None
     assert (figure.start, figure.end, figure.text) == (400, 410, "2 trillion")
     assert (figure.value, figure.unit) == (Decimal(2_000_000_000_000), "yuan")
-    assert figure.qualifier_start == BEFORE.index("RMB")
+    assert figure.qualifier == "more than"  # "exceeded", before the currency
+    assert figure.qualifier_start == BEFORE.index("exceeded")
+
+
+def test_a_currency_alone_before_the_break() -> None:
+    figure = figure_across_break("the turnover reached RMB", "2 trillion in 2024.", 100)
+    assert figure is not None
+    assert (figure.text, figure.qualifier) == ("2 trillion", None)
 
 
 def test_a_qualifier_before_the_break_is_kept() -> None:
