@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -35,69 +37,9 @@ def test_the_chain_goes_down_and_up_again(engine: Engine) -> None:
     assert {"observations", "citations", "sources"} <= set(inspect(engine).get_table_names())
 
 
-def test_the_database_refuses_a_second_value_for_the_same_key(engine: Engine) -> None:
-    from datetime import date
-
-    from sqlalchemy.orm import Session
-
-    with Session(engine) as session:
-        session.add(Report(id="r", title="t", publisher="p", edition=1, published="2025"))
-        session.add(
-            Indicator(code="i", name="n", name_zh="n", description="d", unit="u", category="c")
-        )
-        session.flush()
-        for value in (1.0, 2.0):
-            session.add(
-                Observation(
-                    indicator_code="i",
-                    dimensions={},
-                    dimensions_key="{}",
-                    period="2024-12",
-                    period_start=date(2024, 12, 1),
-                    period_end=date(2024, 12, 31),
-                    value=value,
-                    report_id="r",
-                    edition=1,
-                    preferred=False,
-                    status="reported",
-                )
-            )
-        with pytest.raises(IntegrityError):
-            session.flush()
-
-
-def test_the_database_refuses_an_unknown_indicator(engine: Engine) -> None:
-    from datetime import date
-
-    from sqlalchemy.orm import Session
-
-    with Session(engine) as session:
-        session.add(Report(id="r", title="t", publisher="p", edition=1, published="2025"))
-        session.flush()
-        session.add(
-            Observation(
-                indicator_code="missing",
-                dimensions={},
-                dimensions_key="{}",
-                period="2024-12",
-                period_start=date(2024, 12, 1),
-                period_end=date(2024, 12, 31),
-                value=1.0,
-                report_id="r",
-                edition=1,
-                preferred=False,
-                status="reported",
-            )
-        )
-        with pytest.raises(IntegrityError):
-            session.flush()
-
-
-def _observation(report: str, edition: int, *, status: str = "reported") -> Observation:
-    from datetime import date
-
+def _observation(report: str, edition: int, *, indicator: str = "i") -> Observation:
     return Observation(
-        indicator_code="i",
+        indicator_code=indicator,
         dimensions={},
         dimensions_key="{}",
         period="2024-12",
@@ -107,7 +49,7 @@ def _observation(report: str, edition: int, *, status: str = "reported") -> Obse
         report_id=report,
         edition=edition,
         preferred=False,
-        status=status,
+        status="reported",
     )
 
 
@@ -116,6 +58,22 @@ def _catalogue(session: Session) -> None:
     session.add(Report(id="r2", title="t", publisher="p", edition=2, published="2026"))
     session.add(Indicator(code="i", name="n", name_zh="n", description="d", unit="u", category="c"))
     session.flush()
+
+
+def test_the_database_refuses_a_second_value_for_the_same_key(engine: Engine) -> None:
+    with Session(engine) as session:
+        _catalogue(session)
+        session.add_all([_observation("r1", 1), _observation("r1", 1)])
+        with pytest.raises(IntegrityError):
+            session.flush()
+
+
+def test_the_database_refuses_an_unknown_indicator(engine: Engine) -> None:
+    with Session(engine) as session:
+        _catalogue(session)
+        session.add(_observation("r1", 1, indicator="missing"))
+        with pytest.raises(IntegrityError):
+            session.flush()
 
 
 def test_the_database_refuses_two_preferred_vintages_of_one_value(engine: Engine) -> None:
