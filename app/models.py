@@ -79,6 +79,22 @@ class Indicator(Base):
     category: Mapped[str] = mapped_column(String(64), index=True)
 
 
+class IndicatorSummary(Base):
+    """What one indicator's observations cover, written with them (see app.summaries)."""
+
+    __tablename__ = "indicator_summaries"
+
+    indicator_code: Mapped[str] = mapped_column(
+        ForeignKey("indicators.code", ondelete="CASCADE"), primary_key=True
+    )
+    observations: Mapped[int] = mapped_column(Integer)
+    first_period: Mapped[str | None] = mapped_column(String(32))
+    last_period: Mapped[str | None] = mapped_column(String(32))
+    # Report ids, oldest edition first; each dimension's values, sorted.
+    reports: Mapped[list[str]] = mapped_column(JSON)
+    dimension_values: Mapped[dict[str, list[str]]] = mapped_column(JSON)
+
+
 class Observation(Base):
     """One value of one indicator, for one breakdown and one period, as one report gave it."""
 

@@ -5,8 +5,6 @@ Every function takes the session as a keyword argument.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.memo import adopt_version, per_data_version, session_version
-from app.models import DatasetVersion, Indicator, Observation, ObservationDimension, Report, Source
+from app.models import DatasetVersion, Indicator, IndicatorSummary, Report, Source
 
 
 def _read_dataset_version(session: Session) -> str | None:
@@ -129,15 +127,12 @@ def categories(*, session: Session) -> list[str]:
     return list(session.scalars(select(Indicator.category).distinct().order_by(Indicator.category)))
 
 
-@per_version
 def dimension_names(*, session: Session, indicators: Sequence[str] = ()) -> list[str]:
     """The dimension names observations have: all of them, or those of ``indicators``."""
-    statement = select(ObservationDimension.name).distinct().order_by(ObservationDimension.name)
+    statement = select(IndicatorSummary.dimension_values)
     if indicators:
-        statement = statement.join(
-            Observation, Observation.id == ObservationDimension.observation_id
-        ).where(Observation.indicator_code.in_(indicators))
-    return list(session.scalars(statement))
+        statement = statement.where(IndicatorSummary.indicator_code.in_(indicators))
+    return sorted({name for values in session.scalars(statement) for name in values})
 
 
 @dataclass
@@ -151,50 +146,21 @@ class Coverage:
     dimension_values: dict[str, list[str]] = field(default_factory=dict)
 
 
-@per_version
 def coverage(*, session: Session, codes: Sequence[str]) -> dict[str, Coverage]:
-    """The coverage of each of ``codes`` (an empty one for an indicator with no data)."""
+    """The coverage of each of ``codes`` (an empty one for an indicator with no data), as the
+    seed summarised it (see :mod:`app.summaries`)."""
     result = {code: Coverage() for code in codes}
     if not codes:
         return result
-
-    in_codes = Observation.indicator_code.in_(codes)
-    counts = (
-        select(Observation.indicator_code, func.count())
-        .where(in_codes)
-        .group_by(Observation.indicator_code)
-    )
-    for code, count in session.execute(counts):
-        result[code].observations = count
-
-    spans: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
-    period_rows = select(
-        Observation.indicator_code,
-        Observation.period_start,
-        Observation.period_end,
-        Observation.period,
-    ).where(in_codes)
-    for code, start, end, period in session.execute(period_rows.distinct()):
-        spans[code].append((start, end, period))
-    for code, found in spans.items():
-        result[code].first_period = min(found)[2]
-        result[code].last_period = max(found, key=lambda span: (span[1], span[0], span[2]))[2]
-
-    report_rows = (
-        select(Observation.indicator_code, Report.id, Report.edition)
-        .join(Report, Report.id == Observation.report_id)
-        .where(in_codes)
-        .distinct()
-    )
-    for code, report_id, _edition in sorted(session.execute(report_rows), key=lambda r: r[2]):
-        result[code].reports.append(report_id)
-
-    dimension_rows = (
-        select(Observation.indicator_code, ObservationDimension.name, ObservationDimension.value)
-        .join(ObservationDimension, ObservationDimension.observation_id == Observation.id)
-        .where(in_codes)
-        .distinct()
-    )
-    for code, name, value in sorted(session.execute(dimension_rows), key=tuple):
-        result[code].dimension_values.setdefault(name, []).append(value)
+    summaries = select(IndicatorSummary).where(IndicatorSummary.indicator_code.in_(codes))
+    for summary in session.scalars(summaries):
+        result[summary.indicator_code] = Coverage(
+            first_period=summary.first_period,
+            last_period=summary.last_period,
+            observations=summary.observations,
+            reports=list(summary.reports),
+            dimension_values={
+                name: list(values) for name, values in summary.dimension_values.items()
+            },
+        )
     return result

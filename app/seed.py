@@ -26,6 +26,7 @@ from app.models import (
     Citation,
     DatasetVersion,
     Indicator,
+    IndicatorSummary,
     Note,
     ObservationDimension,
     Report,
@@ -33,6 +34,7 @@ from app.models import (
 )
 from app.models import Observation as ObservationRow
 from app.seed_lock import take_seed_lock
+from app.summaries import summarise
 from app.vintages import mark_preferred
 
 CATALOGUE_FILE = "catalogue.yaml"
@@ -111,6 +113,7 @@ def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) ->
         editions = {report.id: report.edition for report in manifest.reports}
         citations = _write_observations(session, extraction, editions)
         mark_preferred(session)
+        summarise(session)
         session.add(
             DatasetVersion(id=1, version=version, seeded_at=dt.datetime.now(dt.UTC).isoformat())
         )
@@ -127,6 +130,7 @@ def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) ->
 
 def _clear(session: Session) -> None:
     for model in (
+        IndicatorSummary,
         Citation,
         Note,
         ObservationDimension,

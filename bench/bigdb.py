@@ -27,7 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.summaries import summarise
 
 PROVINCES = [
     "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin",
@@ -161,6 +165,14 @@ CATALOGUE_COLUMNS = {
     "indicators": "code, name, name_zh, description, unit, category",
     "dataset_version": "id, version, seeded_at",
 }
+
+
+def summarise_indicators(url: str) -> None:
+    """Write the catalogue's summaries, as the seed does (see app.summaries)."""
+    engine = create_engine(url)
+    with Session(engine) as session, session.begin():
+        summarise(session)
+    engine.dispose()
 
 
 def migrate(url: str) -> None:
@@ -335,6 +347,9 @@ def main() -> None:
         load_sqlite(parsed.database, shape)
     else:
         load_postgres(args.url, shape)
+    summarised = time.perf_counter()
+    summarise_indicators(args.url)
+    print(f"indicator summaries in {time.perf_counter() - summarised:.1f} s", flush=True)
     total = time.perf_counter() - started
     print(f"built with indexes in {total:.1f} s = {shape.observations / total:,.0f} "
           "observations/s overall")  # fmt: skip

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.models import Base, Indicator, Observation, Report
+from app.models import Base, Indicator, IndicatorSummary, Observation, Report
 from tests.conftest import PROJECT_ROOT
 
 
@@ -120,3 +120,7 @@ def test_the_upgrade_marks_the_edition_and_the_preferred_vintage(engine: Engine)
         ).all()
     # A reported value is preferred to a derived one, even from an earlier edition.
     assert [(row[0], row[1], bool(row[2])) for row in rows] == [(1, 1, True), (2, 2, False)]
+    with Session(engine) as session:
+        summary = session.get(IndicatorSummary, "i")
+    assert summary is not None
+    assert (summary.observations, summary.reports) == (2, ["r1", "r2"])

@@ -25,6 +25,7 @@ from app.models import (
     Report,
     Source,
 )
+from app.summaries import summarise
 from app.vintages import mark_preferred
 
 TEXTS = {
@@ -241,8 +242,8 @@ EDITIONS = {"cnnic-55": 55, "cnnic-57": 57}
 
 
 def add_observation(session: Session, fact: Fact) -> Observation:
-    """Insert ``fact`` with its citations, notes and dimension rows, and mark the preferred
-    vintages again."""
+    """Insert ``fact`` with its citations, notes and dimension rows, then mark the preferred
+    vintages and summarise the indicators again."""
     start, end = period_days(fact.period)
     observation = Observation(
         indicator_code=fact.indicator,
@@ -283,6 +284,7 @@ def add_observation(session: Session, fact: Fact) -> Observation:
     session.add(observation)
     session.flush()
     mark_preferred(session)
+    summarise(session)
     return observation
 
 

@@ -1,0 +1,36 @@
+"""The catalogue's summary of each indicator, written with the data."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from app import queries
+from tests.api.dataset import FACTS, seed
+
+
+def test_each_indicator_is_summarised_from_its_observations(engine: Engine) -> None:
+    seed(engine)
+    penetration = [fact for fact in FACTS if fact.indicator == "internet_penetration"]
+    with Session(engine) as session:
+        covered = queries.coverage(session=session, codes=["internet_penetration", "nothing"])
+
+    summary = covered["internet_penetration"]
+    assert summary.observations == len(penetration)
+    assert summary.first_period == min(fact.period for fact in penetration)
+    assert summary.last_period == max(fact.period for fact in penetration)
+    assert summary.reports == ["cnnic-55", "cnnic-57"]  # oldest edition first
+    areas = sorted({fact.dimensions["area"] for fact in penetration if fact.dimensions})
+    assert summary.dimension_values == {"area": areas}
+    assert covered["nothing"].observations == 0
+
+
+def test_the_dimension_names_come_from_the_summaries(engine: Engine) -> None:
+    seed(engine)
+    with Session(engine) as session:
+        everything = queries.dimension_names(session=session)
+        of_users = queries.dimension_names(session=session, indicators=["internet_users"])
+    assert "area" in everything
+    assert of_users == sorted(
+        {name for fact in FACTS if fact.indicator == "internet_users" for name in fact.dimensions}
+    )
