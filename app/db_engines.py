@@ -60,7 +60,8 @@ def sqlite_engine(url: URL, *, read_only: bool, timeouts: Timeouts, pool_size: i
         creator=connect,
         poolclass=QueuePool,
         pool_size=pool_size,
-        max_overflow=2 * pool_size,
+        # No more: a worker's reads share one core, and each connection keeps a page cache.
+        max_overflow=0,
         pool_timeout=timeouts.connect,
     )
     event.listen(engine, "connect", _remember_file(path))

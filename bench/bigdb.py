@@ -159,6 +159,12 @@ def catalogue_rows(shape: Shape) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
+# Every table the build fills, each before the tables it refers to are emptied.
+LOADED_TABLES = (
+    "indicator_summaries", "citations", "notes", "observation_dimensions", "observations",
+    "sources", "indicators", "reports", "dataset_version",
+)  # fmt: skip
+
 CATALOGUE_COLUMNS = {
     "reports": "id, title, publisher, edition, published",
     "sources": "id, report_id, file, title, publisher, published, language, sha256, text",
@@ -190,8 +196,7 @@ def load_postgres(url: str, shape: Shape) -> float:
     with psycopg.connect(conninfo) as connection, connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        cursor.execute("TRUNCATE citations, notes, observation_dimensions, observations, "
-                       "sources, indicators, reports, dataset_version")  # fmt: skip
+        cursor.execute(f"TRUNCATE {', '.join(LOADED_TABLES)}")
         saved = _drop_secondary_postgres(cursor)
         for table, rows in catalogue_rows(shape).items():
             with cursor.copy(f"COPY {table} ({CATALOGUE_COLUMNS[table]}) FROM STDIN") as copy:
@@ -295,8 +300,7 @@ def load_sqlite(path: str, shape: Shape) -> float:
     ).fetchall()
     for name, _ in indexes:
         connection.execute(f"DROP INDEX {name}")
-    for table in ("citations", "notes", "observation_dimensions", "observations", "sources",
-                  "indicators", "reports", "dataset_version"):  # fmt: skip
+    for table in LOADED_TABLES:
         connection.execute(f"DELETE FROM {table}")
     for table, rows in catalogue_rows(shape).items():
         marks = ", ".join("?" * len(rows[0]))

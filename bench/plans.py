@@ -54,8 +54,8 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
         (f"a chart series ({code}, {name}={value})",
          lambda: series_points(by_dimension, session=session)),
         (f"an indicator's coverage ({code})",
-         lambda: queries.coverage.__wrapped__(session=session, codes=[code])),  # type: ignore[attr-defined]
-        ("the dimension names", lambda: queries.dimension_names.__wrapped__(session=session)),  # type: ignore[attr-defined]
+         lambda: queries.coverage(session=session, codes=[code])),
+        ("the dimension names", lambda: queries.dimension_names(session=session)),
     ]  # fmt: skip
 
 
