@@ -88,9 +88,8 @@ class Settings(BaseSettings):
         default=1.0,
         ge=0,
         le=3600,
-        description="Seconds between reads of the data version on PostgreSQL, for the response "
-        "cache and the ETags (a new seed is seen within this); SQLite is checked exactly on every "
-        "request. 0 reads on every request.",
+        description="Seconds between reads of the data version that keys the response cache and "
+        "the ETags (a new seed is seen within this). 0 reads it on every request.",
     )
     log_level: LogLevel = Field(
         default="INFO", description="Least severe log level written (JSON lines on stdout)."

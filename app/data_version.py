@@ -5,12 +5,14 @@ seed changes the data, so an answer is good for as long as the version it was co
 current: the response cache keys its entries by it, the ETags are derived from it, and the
 catalogue's aggregates are kept per version. How it is read depends on the database:
 
-- SQLite: exactly, on every request, in a few microseconds, without leaving the event loop. One
-  connection of our own asks ``PRAGMA data_version``, which changes whenever another connection
-  (any process) commits; only then is the version re-read. The file's identity is checked too,
-  so a database file that is replaced or removed is noticed at once.
-- anything else (PostgreSQL): one query through the service's engine, in a worker thread, at
-  most every ``RESPONSE_CACHE_VERSION_TTL`` seconds (0: on every request).
+- SQLite: in about ten microseconds, without leaving the event loop. One connection of our own
+  asks ``PRAGMA data_version``, which changes whenever another connection (any process)
+  commits; only then is the version re-read. The file's identity is checked too, so a database
+  file that is replaced or removed is noticed.
+- anything else (PostgreSQL): one query through the service's engine, in a worker thread.
+
+Either is asked at most every ``RESPONSE_CACHE_VERSION_TTL`` seconds (0: on every request; ten
+microseconds are as much as a cached answer costs in all, so the default is one second).
 
 ``None`` means "unknown" (the database cannot be read, or holds no seed): the cache then stays
 out of the way and the application answers as it would without it.
@@ -127,12 +129,11 @@ def version_source(engine: Engine) -> DataVersionSource:
 
 
 class DataVersionTracker:
-    """One database's version, asked of ``source`` at most every ``ttl`` seconds (a SQLite
-    source, exact and cheap, on every call)."""
+    """One database's version, asked of ``source`` at most every ``ttl`` seconds."""
 
     def __init__(self, source: DataVersionSource, ttl: float) -> None:
         self.source = source
-        self.ttl = 0.0 if isinstance(source, SQLiteDataVersion) else ttl
+        self.ttl = ttl
         self._version: str | None = None
         self._checked_at = float("-inf")
 

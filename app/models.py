@@ -90,9 +90,12 @@ class IndicatorSummary(Base):
     observations: Mapped[int] = mapped_column(Integer)
     first_period: Mapped[str | None] = mapped_column(String(32))
     last_period: Mapped[str | None] = mapped_column(String(32))
-    # Report ids, oldest edition first; each dimension's values, sorted.
+    # Report ids, oldest edition first; each dimension's values, sorted; the dimensions keys of
+    # its breakdowns, sorted (a dimension filter becomes a list of these, see
+    # app.observation_queries).
     reports: Mapped[list[str]] = mapped_column(JSON)
     dimension_values: Mapped[dict[str, list[str]]] = mapped_column(JSON)
+    breakdowns: Mapped[list[str]] = mapped_column(JSON)
 
 
 class Observation(Base):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,14 +24,13 @@ from sqlalchemy import (
     String,
     Subquery,
     bindparam,
-    exists,
     func,
     select,
     tuple_,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.models import Citation, Indicator, Note, Observation, ObservationDimension
+from app.models import Citation, Indicator, IndicatorSummary, Note, Observation
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
@@ -113,7 +113,7 @@ class _Shape:
     start: bool
     end: bool
     report: bool
-    dimensions: int
+    dimensions: bool
     preferred: bool
     last: bool
     after: bool = False
@@ -125,7 +125,7 @@ class _Shape:
             start=filters.start is not None,
             end=filters.end is not None,
             report=filters.report is not None,
-            dimensions=len(filters.dimensions),
+            dimensions=bool(filters.dimensions),
             # Within one report each indicator, dimensions and period has one value already.
             preferred=not filters.all_vintages and filters.report is None,
             last=filters.last is not None,
@@ -134,7 +134,7 @@ class _Shape:
 
 
 def _parameters(
-    filters: ObservationFilter, *, after: ObservationKey | None = None
+    filters: ObservationFilter, *, session: Session, after: ObservationKey | None = None
 ) -> dict[str, Any]:
     """The values of the parameters a statement of ``filters``'s shape binds."""
     values: dict[str, Any] = {
@@ -144,9 +144,8 @@ def _parameters(
         "report": filters.report,
         "last": filters.last,
     }
-    for number, (name, wanted) in enumerate(filters.dimensions.items()):
-        values[f"dimension_{number}"] = name
-        values[f"dimension_{number}_values"] = list(wanted)
+    if filters.dimensions:
+        values["breakdowns"] = breakdowns_matching(filters, session=session)
     if after is not None:
         values |= {
             "after_indicator": after.indicator,
@@ -156,6 +155,21 @@ def _parameters(
             "after_id": after.id,
         }
     return values
+
+
+def breakdowns_matching(filters: ObservationFilter, *, session: Session) -> list[str]:
+    """The dimensions keys, among the breakdowns the indicators asked for have (all of them
+    when none is named), whose dimensions hold every filter: a dimension filter read as a list
+    of keys, which the paging indexes serve (see :mod:`app.summaries`)."""
+    statement = select(IndicatorSummary.breakdowns)
+    if filters.indicators:
+        statement = statement.where(IndicatorSummary.indicator_code.in_(filters.indicators))
+    keys = {key for breakdowns in session.scalars(statement) for key in breakdowns}
+    return sorted(
+        key
+        for key in keys
+        if all(json.loads(key).get(name) in wanted for name, wanted in filters.dimensions.items())
+    )
 
 
 def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
@@ -168,16 +182,8 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
         conditions.append(Observation.period_start <= bindparam("end", type_=Date()))
     if shape.report:
         conditions.append(Observation.report_id == bindparam("report", type_=String()))
-    for number in range(shape.dimensions):
-        conditions.append(
-            exists().where(
-                ObservationDimension.observation_id == Observation.id,
-                ObservationDimension.name == bindparam(f"dimension_{number}", type_=String()),
-                ObservationDimension.value.in_(
-                    bindparam(f"dimension_{number}_values", expanding=True)
-                ),
-            )
-        )
+    if shape.dimensions:
+        conditions.append(Observation.dimensions_key.in_(bindparam("breakdowns", expanding=True)))
     if shape.preferred:
         # The bare column, as the partial index's condition is written: SQLite uses a partial
         # index only for a query that repeats its condition.
@@ -302,7 +308,7 @@ def observation_page(
     Three queries: the page's rows (columns, not ORM objects: nothing here is changed), then
     the citations and the notes of all of them."""
     statement = _page_statement(_Shape.of(filters, after=after is not None))
-    parameters = _parameters(filters, after=after) | {"limit": limit + 1}
+    parameters = _parameters(filters, session=session, after=after) | {"limit": limit + 1}
     rows = session.execute(statement, parameters).all()
     more = len(rows) > limit
     rows = rows[:limit]
@@ -367,7 +373,7 @@ def series_points(
     statement = _series_statement(_Shape.of(filters))
     lines: dict[str, tuple[dict[str, str], list[tuple[str, float]]]] = {}
     for key, dimensions, period, value, _edition in session.execute(
-        statement, _parameters(filters)
+        statement, _parameters(filters, session=session)
     ):
         _, points = lines.setdefault(key, (dimensions, []))
         points.append((period, value))

@@ -1,7 +1,8 @@
 """What each indicator's data covers, summarised once when the data is written.
 
 The catalogue shows, for every indicator, how many observations it has, its first and last
-periods, the reports that gave them and the values of each of its dimensions. Computed on
+periods, the reports that gave them and the values of each of its dimensions; a dimension
+filter needs the breakdowns (dimensions keys) it has. Computed on
 request these scan every observation of the indicators asked for (seconds on millions of rows);
 the data changes only when it is written, so they are computed then, into
 ``indicator_summaries``, and read by key.
@@ -26,7 +27,11 @@ def summarise(session: Session) -> None:
         select(Observation.indicator_code, func.count()).group_by(Observation.indicator_code)
     ):
         summaries[code] = IndicatorSummary(
-            indicator_code=code, observations=count, reports=[], dimension_values={}
+            indicator_code=code,
+            observations=count,
+            reports=[],
+            dimension_values={},
+            breakdowns=[],
         )
 
     spans: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
@@ -57,5 +62,8 @@ def summarise(session: Session) -> None:
     )
     for code, name, value in sorted(session.execute(dimensions), key=tuple):
         summaries[code].dimension_values.setdefault(name, []).append(value)
+    breakdowns = select(Observation.indicator_code, Observation.dimensions_key).distinct()
+    for code, key in sorted(session.execute(breakdowns), key=tuple):
+        summaries[code].breakdowns.append(key)
     session.add_all(summaries.values())
     session.flush()

@@ -211,7 +211,7 @@ def test_a_new_data_version_empties_the_cache() -> None:
     assert after.content != before.content
 
 
-def test_a_polled_version_is_asked_at_most_every_ttl_seconds() -> None:
+def test_the_version_is_asked_at_most_every_ttl_seconds() -> None:
     versions = FixedVersion("v1")
     tracker = DataVersionTracker(versions, ttl=3600)
     assert asyncio.run(tracker.current()) == "v1"
@@ -222,8 +222,8 @@ def test_a_polled_version_is_asked_at_most_every_ttl_seconds() -> None:
     assert asyncio.run(DataVersionTracker(versions, ttl=0).current()) == "v2"
 
 
-def test_a_sqlite_version_is_asked_on_every_call(sqlite_file: Engine, tmp_path: Path) -> None:
-    tracker = DataVersionTracker(SQLiteDataVersion(str(tmp_path / "watched.db")), ttl=3600)
+def test_with_no_interval_every_call_asks(sqlite_file: Engine, tmp_path: Path) -> None:
+    tracker = DataVersionTracker(SQLiteDataVersion(str(tmp_path / "watched.db")), ttl=0)
     before = asyncio.run(tracker.current())
     set_version(sqlite_file, "another")
     assert asyncio.run(tracker.current()) == "another" != before

@@ -6,7 +6,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app import queries
-from tests.api.dataset import FACTS, seed
+from app.models import IndicatorSummary
+from app.observation_queries import ObservationFilter, breakdowns_matching
+from tests.api.dataset import FACTS, dimensions_key, seed
 
 
 def test_each_indicator_is_summarised_from_its_observations(engine: Engine) -> None:
@@ -23,6 +25,23 @@ def test_each_indicator_is_summarised_from_its_observations(engine: Engine) -> N
     areas = sorted({fact.dimensions["area"] for fact in penetration if fact.dimensions})
     assert summary.dimension_values == {"area": areas}
     assert covered["nothing"].observations == 0
+
+
+def test_a_dimension_filter_reads_the_breakdowns_that_hold_it(engine: Engine) -> None:
+    seed(engine)
+    rural = ObservationFilter(indicators=["internet_penetration"], dimensions={"area": ["rural"]})
+    nowhere = ObservationFilter(indicators=["internet_users"], dimensions={"area": ["rural"]})
+    with Session(engine) as session:
+        assert breakdowns_matching(rural, session=session) == ['{"area":"rural"}']
+        assert breakdowns_matching(nowhere, session=session) == []
+        summary = session.get(IndicatorSummary, "internet_penetration")
+    assert summary is not None
+    expected = {
+        dimensions_key(fact.dimensions)
+        for fact in FACTS
+        if fact.indicator == "internet_penetration"
+    }
+    assert summary.breakdowns == sorted(expected)
 
 
 def test_the_dimension_names_come_from_the_summaries(engine: Engine) -> None:

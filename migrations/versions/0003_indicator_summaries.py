@@ -6,8 +6,9 @@ Create Date: 2026-11-24 04:00:00
 
 The catalogue's coverage (count, first and last period, reports, dimension values) was computed
 on request by scanning the observations; on millions of rows a search over the catalogue took
-longer than a request may. The seed now writes it (app.summaries), and so does this migration
-for the data already there.
+longer than a request may. Each indicator's breakdowns (its dimensions keys) are kept too: a
+dimension filter becomes a list of keys, which the paging indexes serve. The seed now writes
+the summaries (app.summaries), and so does this migration for the data already there.
 """
 
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ def upgrade() -> None:
         sa.Column("last_period", sa.String(length=32), nullable=True),
         sa.Column("reports", sa.JSON(), nullable=False),
         sa.Column("dimension_values", sa.JSON(), nullable=False),
+        sa.Column("breakdowns", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["indicator_code"], ["indicators.code"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("indicator_code"),
     )
