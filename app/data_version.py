@@ -45,7 +45,7 @@ class DataVersionSource(Protocol):
 
 
 class SQLiteDataVersion:
-    """The version of one SQLite file, checked exactly on every call (see the module doc)."""
+    """The version of one SQLite file, exact at every call (see the module doc)."""
 
     def __init__(self, path: str) -> None:
         self.path = path

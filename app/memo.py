@@ -35,9 +35,11 @@ def session_version(session: Session, read: Callable[[Session], str | None]) -> 
     return version
 
 
-def adopt_version(session: Session, version: str) -> None:
-    """Make ``version`` what :func:`session_version` tells for ``session``."""
-    session.info[_VERSION_KEY] = version
+def adopt_version(session: Session, version: str | None) -> None:
+    """Make ``version``, known already, what :func:`session_version` tells for ``session``
+    (``None``, not known: it will be read)."""
+    if version is not None:
+        session.info[_VERSION_KEY] = version
 
 
 def per_data_version(

@@ -11,23 +11,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from app.memo import adopt_version, per_data_version, session_version
+from app.memo import per_data_version
 from app.models import DatasetVersion, Indicator, IndicatorSummary, Report, Source
 
 
 def _read_dataset_version(session: Session) -> str | None:
     return session.scalar(select(DatasetVersion.version).order_by(DatasetVersion.id).limit(1))
-
-
-def dataset_version(*, session: Session) -> str | None:
-    """The fingerprint of the seeded data, or None before the first seed (read once a session)."""
-    return session_version(session, _read_dataset_version)
-
-
-def adopt_dataset_version(session: Session, version: str | None) -> None:
-    """Let ``session`` take ``version`` as the data's, known already, instead of reading it."""
-    if version is not None:
-        adopt_version(session, version)
 
 
 # The catalogue's aggregates are computed once per data version (see app.memo).

@@ -22,7 +22,7 @@ from app.api.negotiation import wants_csv
 from app.config import Settings
 from app.data_version import tracker_for
 from app.errors import NotModified
-from app.queries import adopt_dataset_version
+from app.memo import adopt_version
 
 _STATE_KEY = "etag"
 _CODE_VERSION = package_version("cnnic-stats")
@@ -46,16 +46,16 @@ def matches(if_none_match: str | None, etag: str) -> bool:
 async def conditional_get(request: Request, session: SessionDep) -> None:
     """Router dependency: tag the response with the data's ETag, or answer 304 straight away.
 
-    The version is the tracked one (see :mod:`app.data_version`): on SQLite exact, elsewhere at
-    most ``RESPONSE_CACHE_VERSION_TTL`` seconds old; the session then reads under it (see
-    :func:`app.queries.dataset_version`), so nothing here waits on the database.
+    The version is the tracked one (see :mod:`app.data_version`), at most
+    ``RESPONSE_CACHE_VERSION_TTL`` seconds old, which the session's per-version reads then take
+    as theirs (see :mod:`app.memo`): nothing here waits on the database.
     """
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     settings: Settings = request.app.state.settings
     tracker = await tracker_for(engine, settings.response_cache_version_ttl)
     version = await tracker.current()
-    adopt_dataset_version(session, version)
+    adopt_version(session, version)
     material = [
         _CODE_VERSION,
         version,
