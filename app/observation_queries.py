@@ -23,17 +23,28 @@ from sqlalchemy import (
     Select,
     String,
     Subquery,
+    Text,
     bindparam,
+    cast,
     func,
     select,
     tuple_,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from app.models import Citation, Indicator, IndicatorSummary, Note, Observation
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
+
+# The tables' columns, not the ORM's attributes: these reads build no objects, and a Core
+# statement skips the ORM's set-up on every execution and its row loading.
+_observations = Observation.__table__.c
+_indicators = Indicator.__table__.c
+_citations = Citation.__table__.c
+_notes = Note.__table__.c
+_summaries = IndicatorSummary.__table__.c
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,10 @@ class NoteRecord:
 
 @dataclass(frozen=True, slots=True)
 class ObservationRecord:
-    """An observation as read, with its unit, citations and notes, and its place in the order."""
+    """An observation as read, with its unit, citations and notes, and its place in the order.
+
+    Its dimensions and derivation stay the JSON text the database holds (the dimensions as
+    their canonical key): a page sends them on as they are, and only CSV reads into them."""
 
     indicator: str
     period: str
@@ -92,16 +106,24 @@ class ObservationRecord:
     period_end: dt.date
     value: float
     unit: str
-    dimensions: dict[str, str]
     report: str
     status: str
     as_reported: str | None
     qualifier: str | None
     attributed_to: str | None
-    derivation: dict[str, Any] | None
+    derivation_json: str | None
     notes: list[NoteRecord]
     citations: list[CitationRecord]
     key: ObservationKey
+
+    @property
+    def dimensions_json(self) -> str:
+        return self.key.dimensions_key
+
+    @property
+    def dimensions(self) -> dict[str, str]:
+        decoded: dict[str, str] = json.loads(self.key.dimensions_key)
+        return decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,52 +183,53 @@ def breakdowns_matching(filters: ObservationFilter, *, session: Session) -> list
     """The dimensions keys, among the breakdowns the indicators asked for have (all of them
     when none is named), whose dimensions hold every filter: a dimension filter read as a list
     of keys, which the paging indexes serve (see :mod:`app.summaries`)."""
-    statement = select(IndicatorSummary.breakdowns)
+    statement = select(_summaries.breakdowns)
     if filters.indicators:
-        statement = statement.where(IndicatorSummary.indicator_code.in_(filters.indicators))
-    keys = {key for breakdowns in session.scalars(statement) for key in breakdowns}
+        statement = statement.where(_summaries.indicator_code.in_(filters.indicators))
+    keys = {key for breakdowns in session.connection().scalars(statement) for key in breakdowns}
+    wanted = filters.dimensions.items()
     return sorted(
         key
-        for key in keys
-        if all(json.loads(key).get(name) in wanted for name, wanted in filters.dimensions.items())
+        for key, dimensions in ((key, json.loads(key)) for key in keys)
+        if all(dimensions.get(name) in values for name, values in wanted)
     )
 
 
 def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if shape.indicators:
-        conditions.append(Observation.indicator_code.in_(bindparam("indicators", expanding=True)))
+        conditions.append(_observations.indicator_code.in_(bindparam("indicators", expanding=True)))
     if shape.start:
-        conditions.append(Observation.period_end >= bindparam("start", type_=Date()))
+        conditions.append(_observations.period_end >= bindparam("start", type_=Date()))
     if shape.end:
-        conditions.append(Observation.period_start <= bindparam("end", type_=Date()))
+        conditions.append(_observations.period_start <= bindparam("end", type_=Date()))
     if shape.report:
-        conditions.append(Observation.report_id == bindparam("report", type_=String()))
+        conditions.append(_observations.report_id == bindparam("report", type_=String()))
     if shape.dimensions:
-        conditions.append(Observation.dimensions_key.in_(bindparam("breakdowns", expanding=True)))
+        conditions.append(_observations.dimensions_key.in_(bindparam("breakdowns", expanding=True)))
     if shape.preferred:
         # The bare column, as the partial index's condition is written: SQLite uses a partial
         # index only for a query that repeats its condition.
-        conditions.append(Observation.preferred.expression)
+        conditions.append(_observations.preferred)
     return conditions
 
 
 def _candidates(shape: _Shape) -> Subquery:
     """The ids and sort keys of the observations of ``shape``, before paging."""
     columns: list[ColumnElement[Any]] = [
-        Observation.id.label("id"),
-        Observation.indicator_code.label("indicator"),
-        Observation.dimensions_key.label("dimensions_key"),
-        Observation.period_start.label("period_start"),
-        Observation.edition.label("edition"),
+        _observations.id.label("id"),
+        _observations.indicator_code.label("indicator"),
+        _observations.dimensions_key.label("dimensions_key"),
+        _observations.period_start.label("period_start"),
+        _observations.edition.label("edition"),
     ]
     if shape.last:
         recency = func.dense_rank().over(
-            partition_by=(Observation.indicator_code, Observation.dimensions_key),
+            partition_by=(_observations.indicator_code, _observations.dimensions_key),
             order_by=(
-                Observation.period_end.desc(),
-                Observation.period_start.desc(),
-                Observation.period.desc(),
+                _observations.period_end.desc(),
+                _observations.period_start.desc(),
+                _observations.period.desc(),
             ),
         )
         columns.append(recency.label("recency"))
@@ -214,38 +237,38 @@ def _candidates(shape: _Shape) -> Subquery:
     return statement.subquery("candidates")
 
 
+# In the order observation_page unpacks them. The derivation is read as its text, not decoded.
 _PAGE_COLUMNS = (
-    Observation.id,
-    Observation.indicator_code,
-    Observation.dimensions,
-    Observation.dimensions_key,
-    Observation.period,
-    Observation.period_start,
-    Observation.period_end,
-    Observation.value,
-    Observation.report_id,
-    Observation.status,
-    Observation.as_reported,
-    Observation.qualifier,
-    Observation.attributed_to,
-    Observation.derivation,
-    Indicator.unit,
+    _observations.id,
+    _observations.indicator_code,
+    _observations.dimensions_key,
+    _observations.period,
+    _observations.period_start,
+    _observations.period_end,
+    _observations.value,
+    _indicators.unit,
+    _observations.report_id,
+    _observations.status,
+    _observations.as_reported,
+    _observations.qualifier,
+    _observations.attributed_to,
+    cast(_observations.derivation, Text),
 )
 _SERIES_COLUMNS = (
-    Observation.dimensions_key,
-    Observation.dimensions,
-    Observation.period,
-    Observation.value,
+    _observations.dimensions_key,
+    _observations.dimensions,
+    _observations.period,
+    _observations.value,
 )
 
 
-def _ordered(shape: _Shape, columns: Sequence[InstrumentedAttribute[Any]]) -> Select[Any]:
+def _ordered(shape: _Shape, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
     """``columns`` of the observations of ``shape``, in the default order."""
     candidates = _candidates(shape)
     statement = (
         select(*columns, candidates.c.edition)
-        .join(candidates, candidates.c.id == Observation.id)
-        .join(Indicator, Indicator.code == Observation.indicator_code)
+        .join(candidates, candidates.c.id == _observations.id)
+        .join(Indicator.__table__, _indicators.code == _observations.indicator_code)
         .order_by(*_sort_columns(candidates))
     )
     if shape.last:
@@ -279,20 +302,27 @@ def _series_statement(shape: _Shape) -> Select[Any]:
 
 _CITATIONS = (
     select(
-        Citation.observation_id,
-        Citation.source_id,
-        Citation.quote,
-        Citation.start,
-        Citation.end,
-        Citation.as_reported,
+        _citations.observation_id,
+        _citations.source_id,
+        _citations.quote,
+        _citations.start_offset,
+        _citations.end_offset,
+        _citations.as_reported,
     )
-    .where(Citation.observation_id.in_(bindparam("ids", expanding=True)))
-    .order_by(Citation.observation_id, Citation.id)
+    .where(_citations.observation_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_citations.observation_id, _citations.id)
 )
 _NOTES = (
-    select(Note.observation_id, Note.kind, Note.source_id, Note.quote, Note.start, Note.end)
-    .where(Note.observation_id.in_(bindparam("ids", expanding=True)))
-    .order_by(Note.observation_id, Note.id)
+    select(
+        _notes.observation_id,
+        _notes.kind,
+        _notes.source_id,
+        _notes.quote,
+        _notes.start_offset,
+        _notes.end_offset,
+    )
+    .where(_notes.observation_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_notes.observation_id, _notes.id)
 )
 
 
@@ -309,46 +339,56 @@ def observation_page(
     the citations and the notes of all of them."""
     statement = _page_statement(_Shape.of(filters, after=after is not None))
     parameters = _parameters(filters, session=session, after=after) | {"limit": limit + 1}
-    rows = session.execute(statement, parameters).all()
+    connection = session.connection()
+    rows = connection.execute(statement, parameters).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    ids = [row.id for row in rows]
-    citations = _citations_of(ids, session=session)
-    notes = _notes_of(ids, session=session)
+    ids = [row[0] for row in rows]
+    citations = _citations_of(ids, connection=connection)
+    notes = _notes_of(ids, connection=connection)
     records = [
         ObservationRecord(
-            indicator=row.indicator_code,
-            period=row.period,
-            period_start=row.period_start,
-            period_end=row.period_end,
-            value=row.value,
-            unit=row.unit,
-            dimensions=row.dimensions,
-            report=row.report_id,
-            status=row.status,
-            as_reported=row.as_reported,
-            qualifier=row.qualifier,
-            attributed_to=row.attributed_to,
-            derivation=row.derivation,
-            notes=notes.get(row.id, []),
-            citations=citations.get(row.id, []),
-            key=ObservationKey(
-                indicator=row.indicator_code,
-                dimensions_key=row.dimensions_key,
-                period_start=row.period_start,
-                edition=row.edition,
-                id=row.id,
-            ),
+            indicator,
+            period,
+            period_start,
+            period_end,
+            value,
+            unit,
+            report,
+            status,
+            as_reported,
+            qualifier,
+            attributed_to,
+            derivation,
+            notes.get(id_, []),
+            citations.get(id_, []),
+            ObservationKey(indicator, dimensions_key, period_start, edition, id_),
         )
-        for row in rows
+        for (
+            id_,
+            indicator,
+            dimensions_key,
+            period,
+            period_start,
+            period_end,
+            value,
+            unit,
+            report,
+            status,
+            as_reported,
+            qualifier,
+            attributed_to,
+            derivation,
+            edition,
+        ) in rows
     ]
     return records, more
 
 
-def _citations_of(ids: Sequence[int], *, session: Session) -> dict[int, list[CitationRecord]]:
+def _citations_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[CitationRecord]]:
     found: dict[int, list[CitationRecord]] = {}
     if ids:
-        for owner, source, quote, start, end, as_reported in session.execute(
+        for owner, source, quote, start, end, as_reported in connection.execute(
             _CITATIONS, {"ids": ids}
         ):
             found.setdefault(owner, []).append(
@@ -357,10 +397,10 @@ def _citations_of(ids: Sequence[int], *, session: Session) -> dict[int, list[Cit
     return found
 
 
-def _notes_of(ids: Sequence[int], *, session: Session) -> dict[int, list[NoteRecord]]:
+def _notes_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[NoteRecord]]:
     found: dict[int, list[NoteRecord]] = {}
     if ids:
-        for owner, kind, source, quote, start, end in session.execute(_NOTES, {"ids": ids}):
+        for owner, kind, source, quote, start, end in connection.execute(_NOTES, {"ids": ids}):
             found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
     return found
 
@@ -372,7 +412,7 @@ def series_points(
     in time order."""
     statement = _series_statement(_Shape.of(filters))
     lines: dict[str, tuple[dict[str, str], list[tuple[str, float]]]] = {}
-    for key, dimensions, period, value, _edition in session.execute(
+    for key, dimensions, period, value, _edition in session.connection().execute(
         statement, _parameters(filters, session=session)
     ):
         _, points = lines.setdefault(key, (dimensions, []))

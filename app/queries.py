@@ -118,10 +118,19 @@ def categories(*, session: Session) -> list[str]:
 
 def dimension_names(*, session: Session, indicators: Sequence[str] = ()) -> list[str]:
     """The dimension names observations have: all of them, or those of ``indicators``."""
-    statement = select(IndicatorSummary.dimension_values)
-    if indicators:
-        statement = statement.where(IndicatorSummary.indicator_code.in_(indicators))
+    if not indicators:
+        return all_dimension_names(session=session)
+    statement = select(IndicatorSummary.dimension_values).where(
+        IndicatorSummary.indicator_code.in_(indicators)
+    )
     return sorted({name for values in session.scalars(statement) for name in values})
+
+
+@per_version
+def all_dimension_names(*, session: Session) -> list[str]:
+    """Every dimension name an observation has."""
+    values = session.scalars(select(IndicatorSummary.dimension_values))
+    return sorted({name for dimension_values in values for name in dimension_values})
 
 
 @dataclass

@@ -3,6 +3,7 @@
 A page of observations is the API's hottest answer. Building a Pydantic model for each
 observation, citation and note only to dump it again costs more than reading them; here each
 record becomes the dict :class:`app.schemas.Observation` describes and orjson encodes the page.
+The dimensions and the derivation go out as the JSON text the database holds, never decoded.
 The OpenAPI document still comes from the models, and the tests check the answers against it.
 """
 
@@ -25,13 +26,13 @@ def observation_body(record: ObservationRecord) -> dict[str, Any]:
         "period_end": record.period_end,
         "value": compact(record.value),
         "unit": record.unit,
-        "dimensions": record.dimensions,
+        "dimensions": orjson.Fragment(record.dimensions_json),
         "report": record.report,
         "status": record.status,
         "as_reported": record.as_reported,
         "qualifier": record.qualifier,
         "attributed_to": record.attributed_to,
-        "derivation": record.derivation,
+        "derivation": _json_or_null(record.derivation_json),
         "notes": [
             {
                 "kind": note.kind,
@@ -53,6 +54,10 @@ def observation_body(record: ObservationRecord) -> dict[str, Any]:
             for citation in record.citations
         ],
     }
+
+
+def _json_or_null(text: str | None) -> orjson.Fragment | None:
+    return None if text is None else orjson.Fragment(text)
 
 
 def observation_page_json(records: list[ObservationRecord], next_url: str | None) -> bytes:
