@@ -254,12 +254,8 @@ _PAGE_COLUMNS = (
     _observations.attributed_to,
     cast(_observations.derivation, Text),
 )
-_SERIES_COLUMNS = (
-    _observations.dimensions_key,
-    _observations.dimensions,
-    _observations.period,
-    _observations.value,
-)
+# A line's dimensions are decoded once, from its key.
+_SERIES_COLUMNS = (_observations.dimensions_key, _observations.period, _observations.value)
 
 
 def _ordered(shape: _Shape, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
@@ -390,7 +386,7 @@ def _citations_of(ids: Sequence[int], *, connection: Connection) -> dict[int, li
     if ids:
         for owner, source, quote, start, end, as_reported in connection.execute(
             _CITATIONS, {"ids": ids}
-        ):
+        ).all():
             found.setdefault(owner, []).append(
                 CitationRecord(source, quote, start, end, as_reported)
             )
@@ -400,7 +396,8 @@ def _citations_of(ids: Sequence[int], *, connection: Connection) -> dict[int, li
 def _notes_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[NoteRecord]]:
     found: dict[int, list[NoteRecord]] = {}
     if ids:
-        for owner, kind, source, quote, start, end in connection.execute(_NOTES, {"ids": ids}):
+        notes = connection.execute(_NOTES, {"ids": ids}).all()
+        for owner, kind, source, quote, start, end in notes:
             found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
     return found
 
@@ -411,10 +408,10 @@ def series_points(
     """One vintage of each period, grouped by dimensions (the headline total first), each group
     in time order."""
     statement = _series_statement(_Shape.of(filters))
-    lines: dict[str, tuple[dict[str, str], list[tuple[str, float]]]] = {}
-    for key, dimensions, period, value, _edition in session.connection().execute(
-        statement, _parameters(filters, session=session)
-    ):
-        _, points = lines.setdefault(key, (dimensions, []))
-        points.append((period, value))
-    return [lines[key] for key in sorted(lines, key=lambda key: (key != "{}", key))]
+    lines: dict[str, list[tuple[str, float]]] = {}
+    rows = session.connection().execute(statement, _parameters(filters, session=session)).all()
+    for key, period, value, _edition in rows:
+        lines.setdefault(key, []).append((period, value))
+    return [
+        (json.loads(key), lines[key]) for key in sorted(lines, key=lambda key: (key != "{}", key))
+    ]
