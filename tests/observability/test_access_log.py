@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
+import sys
 
 import pytest
 
@@ -60,3 +62,32 @@ def test_it_follows_the_level_of_the_access_logger(caplog: pytest.LogCaptureFixt
     assert not AccessLog.enabled()
     caplog.set_level(logging.INFO, logger="app.access")
     assert AccessLog.enabled()
+
+
+def test_a_text_only_stream_gets_the_lines_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    log = AccessLog(flush_bytes=1 << 20)
+
+    async def two_lines() -> None:
+        log.write("first", "id-1", {})
+        log.write("second", "id-2", {})
+        log.flush()
+
+    asyncio.run(two_lines())
+    assert [json.loads(line)["message"] for line in stream.getvalue().splitlines()] == [
+        "first",
+        "second",
+    ]
+
+
+def test_text_written_before_a_batch_stays_before_it(capsys: pytest.CaptureFixture[str]) -> None:
+    log = AccessLog(flush_bytes=1 << 20)
+
+    async def a_print_then_a_line() -> None:
+        log.write("the line", "id-1", {})
+        print("printed first", end="\n")
+        log.flush()
+
+    asyncio.run(a_print_then_a_line())
+    assert capsys.readouterr().out.splitlines()[0] == "printed first"
