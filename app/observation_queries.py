@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.models import Citation, Indicator, IndicatorSummary, Note, Observation
+from app.models import Citation, Indicator, IndicatorSummary, Note, Observation, Report
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
@@ -45,6 +45,7 @@ _indicators = Indicator.__table__.c
 _citations = Citation.__table__.c
 _notes = Note.__table__.c
 _summaries = IndicatorSummary.__table__.c
+_reports = Report.__table__.c
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,11 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
     if shape.end:
         conditions.append(_observations.period_start <= bindparam("end", type_=Date()))
     if shape.report:
-        conditions.append(_observations.report_id == bindparam("report", type_=String()))
+        report = bindparam("report", type_=String())
+        # Its edition too, which the paging indexes hold: other reports' entries are passed
+        # over in the index, without reading their rows.
+        edition = select(_reports.edition).where(_reports.id == report).scalar_subquery()
+        conditions += [_observations.edition == edition, _observations.report_id == report]
     if shape.dimensions:
         conditions.append(_observations.dimensions_key.in_(bindparam("breakdowns", expanding=True)))
     if shape.preferred:

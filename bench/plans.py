@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import Session
 
 from app import queries
-from app.models import Indicator, ObservationDimension
+from app.models import Indicator, ObservationDimension, Report
 from app.observation_queries import ObservationFilter, observation_page, series_points
 
 
@@ -38,6 +38,9 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
     ranged = ObservationFilter(
         indicators=[code], start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31)
     )
+    report = session.scalars(select(Report.id).order_by(Report.edition.desc())).first()
+    assert report is not None
+    in_report = ObservationFilter(indicators=[code], report=report)
     walk = ObservationFilter()
     first_page, _ = observation_page(walk, session=session, limit=1000)
     return [
@@ -47,6 +50,8 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
          lambda: observation_page(by_dimension, session=session, limit=100)),
         ("a page of one indicator in a year",
          lambda: observation_page(ranged, session=session, limit=100)),
+        (f"a page of one indicator in one report ({report})",
+         lambda: observation_page(in_report, session=session, limit=100)),
         ("the first page of a walk over everything (1000 rows)",
          lambda: observation_page(walk, session=session, limit=1000)),
         ("the second page of the walk (keyset: after the first page's last key)",
