@@ -96,7 +96,7 @@ class NoteRecord:
 
 @dataclass(frozen=True, slots=True)
 class ObservationRecord:
-    """An observation as read, with its unit, citations and notes, and its place in the order.
+    """An observation as read, with its unit, citations and notes.
 
     Its dimensions and derivation stay the JSON text the database holds (the dimensions as
     their canonical key): a page sends them on as they are, and only CSV reads into them."""
@@ -112,18 +112,14 @@ class ObservationRecord:
     as_reported: str | None
     qualifier: str | None
     attributed_to: str | None
+    dimensions_json: str
     derivation_json: str | None
     notes: list[NoteRecord]
     citations: list[CitationRecord]
-    key: ObservationKey
-
-    @property
-    def dimensions_json(self) -> str:
-        return self.key.dimensions_key
 
     @property
     def dimensions(self) -> dict[str, str]:
-        decoded: dict[str, str] = json.loads(self.key.dimensions_key)
+        decoded: dict[str, str] = json.loads(self.dimensions_json)
         return decoded
 
 
@@ -333,8 +329,9 @@ def observation_page(
     session: Session,
     limit: int,
     after: ObservationKey | None = None,
-) -> tuple[list[ObservationRecord], bool]:
-    """Up to ``limit`` observations after ``after``, and whether more follow.
+) -> tuple[list[ObservationRecord], ObservationKey | None]:
+    """Up to ``limit`` observations after ``after``, and the key the next page starts after
+    (``None`` on the last page).
 
     Three queries: the page's rows (columns, not ORM objects: nothing here is changed), then
     the citations and the notes of all of them."""
@@ -360,10 +357,10 @@ def observation_page(
             as_reported,
             qualifier,
             attributed_to,
+            dimensions_key,
             derivation,
             notes.get(id_, []),
             citations.get(id_, []),
-            ObservationKey(indicator, dimensions_key, period_start, edition, id_),
         )
         for (
             id_,
@@ -380,10 +377,13 @@ def observation_page(
             qualifier,
             attributed_to,
             derivation,
-            edition,
+            _edition,
         ) in rows
     ]
-    return records, more
+    if not more:
+        return records, None
+    id_, indicator, dimensions_key, _period, period_start, *_, edition = rows[-1]
+    return records, ObservationKey(indicator, dimensions_key, period_start, edition, id_)
 
 
 def _citations_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[CitationRecord]]:

@@ -42,7 +42,7 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
     assert report is not None
     in_report = ObservationFilter(indicators=[code], report=report)
     walk = ObservationFilter()
-    first_page, _ = observation_page(walk, session=session, limit=1000)
+    _, first_page_end = observation_page(walk, session=session, limit=1000)
     return [
         (f"a page of one indicator ({code}, 100 rows)",
          lambda: observation_page(one, session=session, limit=100)),
@@ -55,7 +55,7 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
         ("the first page of a walk over everything (1000 rows)",
          lambda: observation_page(walk, session=session, limit=1000)),
         ("the second page of the walk (keyset: after the first page's last key)",
-         lambda: observation_page(walk, session=session, limit=1000, after=first_page[-1].key)),
+         lambda: observation_page(walk, session=session, limit=1000, after=first_page_end)),
         (f"a chart series ({code}, {name}={value})",
          lambda: series_points(by_dimension, session=session)),
         (f"an indicator's coverage ({code})",

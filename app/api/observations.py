@@ -120,9 +120,13 @@ def list_observations(
     filters = _observation_filter(
         params, session=session, indicators=codes, all_vintages=params.vintages == "all"
     )
-    rows, more = observation_page(filters, session=session, limit=params.limit, after=params.after)
+    rows, last_key = observation_page(
+        filters, session=session, limit=params.limit, after=params.after
+    )
     next_url = (
-        str(request.url.include_query_params(cursor=encode_cursor(rows[-1].key))) if more else None
+        str(request.url.include_query_params(cursor=encode_cursor(last_key)))
+        if last_key is not None
+        else None
     )
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
     if wants_csv(params.format, request.headers.get("accept")):
