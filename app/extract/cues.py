@@ -57,7 +57,7 @@ APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
     r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
-    r"(?:\s+rates?)?\s+of|"
+    r"(?:\s+(?:rates?|margin))?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少)\s*$",

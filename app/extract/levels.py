@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.extract.numbers import Quantity
+from app.extract.owners import Said
 
 _MEASURE_UNITS = frozenset(
     {
@@ -43,6 +44,7 @@ class ParagraphState:
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
     subject: Level | None = None
+    said: Said = field(default_factory=Said)
 
 
 def fits(quantity_unit: str, indicator_unit: str) -> bool:

@@ -31,7 +31,8 @@ from app.extract.levels import (
     number_start,
 )
 from app.extract.numbers import Quantity, find_quantities
-from app.extract.page_breaks import figure_across_break
+from app.extract.owners import owned_hits
+from app.extract.page_breaks import figure_across_break, magnitude_across_break
 from app.extract.periods import find_periods
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
@@ -97,17 +98,15 @@ class _SentenceRun(ChangeReading):
             self.text, reference=self.ctx.reference, covered=self.ctx.covered
         )
         self.analysis = self.text
+        # How far a figure's citation reaches past the sentence, when its magnitude stands
+        # after a page break ("exceeded 800" ... "million").
+        self.reach: dict[int, int] = {}
         if continuation is not None:
-            gap = continuation.span.start - sentence.span.end
-            self.analysis = self.text + " " * gap + continuation.span.text
-            cut = figure_across_break(
-                self.text, continuation.span.text, continuation.span.start - self.offset
-            )
-            if cut is not None and self._is_figure(cut):
-                self.quantities.append(cut)
-                reader.claimed.add(self.offset + cut.start)
-        self.hits = self.ctx.finder.find(self.analysis)
-        self.clauses = Clauses(self.analysis, self.quantities)
+            self._read_across_break(continuation)
+        self.hits = owned_hits(
+            self.ctx.finder.find(self.analysis), self.analysis, self.state.said, self.ctx.catalogue
+        )
+        self.clauses = Clauses(self.analysis, self.quantities, self.hits)
         self.dating = SentenceDates(
             self.text, self.periods, self.quantities, self.clauses, self.ctx.reference
         )
@@ -116,6 +115,21 @@ class _SentenceRun(ChangeReading):
         self.levels: list[Level] = []
         self.changed: Level | None = None
         self.base: str | None = None
+
+    def _read_across_break(self, continuation: Sentence) -> None:
+        """Figures the page break before ``continuation`` cuts in two."""
+        gap = continuation.span.start - self.sentence.span.end
+        self.analysis = self.text + " " * gap + continuation.span.text
+        after_start = continuation.span.start - self.offset
+        cut = figure_across_break(self.text, continuation.span.text, after_start)
+        if cut is not None and self._is_figure(cut):
+            self.quantities.append(cut)
+            self.reader.claimed.add(self.offset + cut.start)
+        across = magnitude_across_break(self.text, continuation.span.text)
+        if across is not None:
+            figure, reach = across
+            self.quantities = [figure if q.start == figure.start else q for q in self.quantities]
+            self.reach[figure.start] = after_start + reach
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -184,6 +198,8 @@ class _SentenceRun(ChangeReading):
             index += len(run)
         self.state.levels.extend(self.levels)
         self.state.subject = self._last_subject()
+        own = [hit for hit in self.hits if hit.end <= len(self.text)]
+        self.state.said = self.state.said.then(self.text, own)
 
     def _last_subject(self) -> Level | None:
         """What the sentence last spoke of, for a pronoun in the next one: its last catalogue
@@ -581,7 +597,7 @@ class _SentenceRun(ChangeReading):
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
         dated = period
         notes, period = self._notes_for(quantity, period)
-        end = self.offset + max(len(self.text), quantity.end)
+        end = self.offset + max(len(self.text), quantity.end, self.reach.get(quantity.start, 0))
         record = Record(
             indicator=spec.code,
             dimensions=dimensions_of(dims),

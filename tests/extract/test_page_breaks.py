@@ -1,4 +1,5 @@
-"""Figures a page break cuts between their currency or qualifier and their number."""
+"""Figures a page break cuts between their currency or qualifier and their number, or
+between their number and its magnitude."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.extract.page_breaks import figure_across_break
+from app.extract.page_breaks import figure_across_break, magnitude_across_break
 
 BEFORE = "In the third quarter, the turnover of applets exceeded RMB"
 AFTER = "2 trillion, up by over ten percentage points year-on-year."
@@ -50,3 +51,51 @@ def test_a_qualifier_before_the_break_is_kept() -> None:
 )
 def test_no_figure_across_the_break(before: str, after: str) -> None:
     assert figure_across_break(before, after, 50) is None
+
+
+def test_a_number_before_the_break_and_its_magnitude_after_it() -> None:
+    before = "The peak of single-day searches also exceeded 800"
+    found = magnitude_across_break(before, "million⁴³. On the Xiaohongshu website")
+    assert found is not None
+    figure, reach = found
+    assert (before[figure.start : figure.end], figure.text) == ("800", "800")
+    assert (figure.value, figure.unit, figure.qualifier) == (
+        Decimal(800_000_000),
+        "count",
+        "more than",
+    )
+    assert figure.qualifier_start == before.index("exceeded")
+    assert reach == len("million")
+
+
+def test_a_currency_and_number_before_the_break_and_the_magnitude_after_it() -> None:
+    found = magnitude_across_break("tourists spent RMB4.35", "trillion, up by 17.9%")
+    assert found is not None
+    figure, reach = found
+    assert (figure.text, figure.value, figure.unit) == (
+        "RMB4.35",
+        Decimal(4_350_000_000_000),
+        "yuan",
+    )
+    assert reach == len("trillion")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("China had 1,108 million Internet users.", "million"),
+        ("the searches exceeded 800", "millions of users"),
+        ("the searches exceeded 800", "2 trillion"),
+        ("the searches exceeded", "million"),
+        ("users reached 1.1 billion", "million"),
+    ],
+    ids=[
+        "words after the number",
+        "not a magnitude word",
+        "a number after the break",
+        "no number before the break",
+        "a magnitude already given",
+    ],
+)
+def test_no_magnitude_across_the_break(before: str, after: str) -> None:
+    assert magnitude_across_break(before, after) is None

@@ -313,7 +313,11 @@ VALUES = [
         "As of January, DingTalk had 20-plus product lines and over 80 scenarios to access "
         "large models, with 700,000 enterprises using DingTalk services.",
         REPORT_55,
-        [("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000")],
+        [
+            ("dingtalk_ai_product_lines", {}, "2024-01", D(20), "20-plus"),
+            ("dingtalk_ai_scenarios", {}, "2024-01", D(80), "80"),
+            ("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000"),
+        ],
     ),
     (
         "a month alone before a comma and a figure",
@@ -458,6 +462,137 @@ VALUES = [
         [
             ("internet_users", {}, "2025-12", D(1_125_000_000), "11.25亿"),
             ("internet_penetration", {}, "2025-12", D(80), "80%"),
+        ],
+    ),
+    (
+        "a phrase whose owner the sentence named before it",
+        "By December 2024, China had 355 million online education users. The number of MOOC "
+        "courses in China exceeded 76,800, with 1.277 billion views.",
+        REPORT_55,
+        [
+            (
+                "application_users",
+                {"application": "online education"},
+                "2024-12",
+                D(355_000_000),
+                "355 million",
+            ),
+            ("mooc_courses", {}, "2024-12", D(76_800), "76,800"),
+            ("mooc_views", {}, "2024-12", D(1_277_000_000), "1.277 billion"),
+        ],
+    ),
+    (
+        "phrases of one owner after one another",
+        "For example, the video generation model Kling AI has more than 6 million users who have "
+        "generated over 65 million videos and more than 175 million pictures.",
+        REPORT_55,
+        [
+            ("kling_ai_users", {}, "2024-12", D(6_000_000), "6 million"),
+            ("kling_ai_videos", {}, "2024-12", D(65_000_000), "65 million"),
+            ("kling_ai_pictures", {}, "2024-12", D(175_000_000), "175 million"),
+        ],
+    ),
+    (
+        "an owner named in the sentence before",
+        "Over 500 million users utilized Kuaishou Search on a monthly basis in Q3 2024. The "
+        "average daily searches surpassed 700 million, up by an increase margin of over 20.0% "
+        "year-on-year.",
+        REPORT_55,
+        [
+            ("kuaishou_search_monthly_users", {}, "2024-Q3", D(500_000_000), "500 million"),
+            ("kuaishou_search_daily_searches", {}, "2024-Q3", D(700_000_000), "700 million"),
+            (
+                "kuaishou_search_daily_searches_growth",
+                {"compared_with": "2023-Q3"},
+                "2024-Q3",
+                D(20),
+                "20.0%",
+            ),
+        ],
+    ),
+    (
+        "another indicator's phrase ends the owner's reach",
+        "By the end of September, Didi had provided 197 million trips to 6.24 million seniors in "
+        "355 cities. Meanwhile, the one-key car hailing service has been available in 325 cities. "
+        "More than 150 million orders have been made to serve 15.43 million elderly passengers.",
+        REPORT_55,
+        [
+            ("didi_elderly_trips", {}, "2024-09", D(197_000_000), "197 million"),
+            ("didi_elderly_passengers", {}, "2024-09", D(6_240_000), "6.24 million"),
+            ("didi_elderly_service_cities", {}, "2024-09", D(355), "355"),
+            ("one_key_car_hailing_cities", {}, "2024-09", D(325), "325"),
+            ("one_key_car_hailing_orders", {}, "2024-09", D(150_000_000), "150 million"),
+            (
+                "one_key_car_hailing_elderly_passengers",
+                {},
+                "2024-09",
+                D(15_430_000),
+                "15.43 million",
+            ),
+        ],
+    ),
+    (
+        "the growth of a figure whose owner the sentence named",
+        "The year of 2024 saw the significant year-on-year growth in the total number of usage "
+        "hours on Channels, with total hours up by more than 80% year-on-year in the first "
+        "quarter.",
+        REPORT_55,
+        [
+            (
+                "wechat_channels_usage_hours_growth",
+                {"compared_with": "2023-Q1"},
+                "2024-Q1",
+                D(80),
+                "80%",
+            )
+        ],
+    ),
+    (
+        "a list whose last item an owner in the list names",
+        "China has collected data on about 1.107 billion pieces of rural contracted land, 960,000 "
+        "rural collective economic organizations, 900 million members, and 3.95 million family "
+        "farms.",
+        REPORT_55,
+        [
+            (
+                "rural_contracted_land_plots_recorded",
+                {},
+                "2024-12",
+                D(1_107_000_000),
+                "1.107 billion",
+            ),
+            (
+                "rural_collective_economic_organizations_recorded",
+                {},
+                "2024-12",
+                D(960_000),
+                "960,000",
+            ),
+            (
+                "rural_collective_economic_organization_members_recorded",
+                {},
+                "2024-12",
+                D(900_000_000),
+                "900 million",
+            ),
+            ("family_farms_recorded", {}, "2024-12", D(3_950_000), "3.95 million"),
+        ],
+    ),
+    (
+        "the growth of a revenue over three quarters",
+        "According to the operation of the Internet and related service industries in the first "
+        "three quarters of 2024, the Internet business revenue of news & information, search, "
+        "social networking and other information service-based enterprises increased by 7.5% "
+        "year-on-year.",
+        REPORT_55,
+        [
+            (
+                "information_services_internet_revenue_growth",
+                {"compared_with": "2023-01/2023-09"},
+                "2024-01/2024-09",
+                D("7.5"),
+                "7.5%",
+            )
         ],
     ),
 ]
@@ -714,6 +849,17 @@ def test_a_change_with_a_subject_of_its_own_is_not_a_change_of_the_figure_before
     result = read(
         "In March 2024, Tencent's financial report showed that WeChat Search daily active users "
         "exceeded 100 million and the search volume grew by more than 30% year-on-year."
+    )
+    assert result.values() == [
+        ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million"),
+        ("wechat_search_volume_growth", {"compared_with": "2023-03"}, "2024-03", D(30), "30%"),
+    ]
+
+
+def test_a_change_with_a_subject_the_catalogue_does_not_name_is_left_out() -> None:
+    result = read(
+        "In March 2024, Tencent's financial report showed that WeChat Search daily active users "
+        "exceeded 100 million and the ad revenue grew by more than 30% year-on-year."
     )
     assert result.values() == [
         ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million")
