@@ -190,6 +190,22 @@ def test_figures_whose_owner_the_paragraph_named_before_them(seeded: Engine) -> 
     assert find(seeded, "kuaishou_search_daily_searches", "2023-Q3") == []
 
 
+def test_a_figure_dated_and_credited_by_the_sentence_before(seeded: Engine) -> None:
+    """ "... in the first three quarters of 2024 ... Domestic tourists spent a total of RMB4.35
+    trillion, up by 17.9% year-" ... page break ... "on-year"."""
+    spending = one(seeded, "domestic_tourist_spending", "2024-01/2024-09")
+    assert spending.value == 4_350_000_000_000
+    assert spending.attributed_to == "Ministry of Culture and Tourism"
+    growth = one(
+        seeded,
+        "domestic_tourist_spending_growth",
+        "2024-01/2024-09",
+        compared_with="2023-01/2023-09",
+    )
+    assert growth.value == pytest.approx(17.9)
+    assert one(seeded, "domestic_tourist_spending", "2023-01/2023-09").status == "derived"
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -22,6 +22,7 @@ _VERBS = (
     r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
     r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
     r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
 )
@@ -113,7 +114,8 @@ RATE_WORDS = re.compile(
 # The period a change is measured from: "compared to", "from", "较".
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
-YEAR_ON_YEAR = re.compile(r"year-on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+# A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
+YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 
 # Elliptical subjects: "and that of rural Internet users 313.08 million".

@@ -146,6 +146,11 @@ class _SentenceRun(ChangeReading):
         if match and not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))
+        if match:
+            # "According to the data⁶⁷, ...": the footnote on "the data" names the body.
+            credited = self._credited(0, self.clauses.end(0))
+            if credited is not None:
+                return credited
         last_clause = self.clauses.start(len(self.text.rstrip(" .。")))
         return self._credited(last_clause, len(self.text))
 
@@ -169,15 +174,18 @@ class _SentenceRun(ChangeReading):
     def _sentence_period(self) -> str | None:
         """The period for figures the sentence does not date near them: what the paragraph
         said before, else the sentence's first date, else the report's. Later sentences
-        inherit the sentence's first month, quarter or day (a bare year is too loose, and a
-        span such as "January to June" belongs to its own figure). "At present" sets the
+        inherit the sentence's first month, quarter, day or span of months (a bare year is
+        too loose); a sentence with no date of its own that inherits one, and credits no one,
+        also continues the report of the sentence that set it. "At present" sets the
         paragraph's period back to the report's."""
         if cues.AT_PRESENT.match(self.text):
-            self.state.period = None
+            self.state.period = self.state.credited = None
         inherited = self.state.period
         dates = self.dating.dates
-        if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
-            self.state.period = dates[0].period
+        if not dates and inherited is not None and self.attribution is None:
+            self.attribution = self.state.credited
+        if dates and len(dates[0].period) > 4:
+            self.state.period, self.state.credited = dates[0].period, self.attribution
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period

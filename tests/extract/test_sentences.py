@@ -975,3 +975,48 @@ def test_a_change_figure_keeps_its_precision() -> None:
         "16.08 million compared to December 2023."
     ).record("16.08 million")
     assert change.precision == D(10_000)
+
+
+TOURISM = (
+    "According to the data⁶⁷, there were 4.237 billion domestic trips in the first three "
+    "quarters of 2024, up by 15.3% year-on-year. Domestic tourists spent a total of RMB4.35 "
+    "trillion, up by 17.9% year-on-year. In June, the State Council issued a plan. The first "
+    "one drew more than 4.3 million domestic tourists.\n\n"
+    "⁶⁷ China's Ministry of Culture and Tourism, https://zwgk.mct.gov.cn/zfxgkml/tjxx/202410/"
+    "t20241021_955808.html, October 21, 2024.\n"
+)
+
+
+def test_a_sentence_with_no_date_continues_the_span_and_report_of_the_one_before() -> None:
+    result = read(TOURISM)
+    spans = {"compared_with": "2023-01/2023-09"}
+    assert result.values() == [
+        ("domestic_tourist_trips", {}, "2024-01/2024-09", D(4_237_000_000), "4.237 billion"),
+        ("domestic_tourist_trips_growth", spans, "2024-01/2024-09", D("15.3"), "15.3%"),
+        (
+            "domestic_tourist_spending",
+            {},
+            "2024-01/2024-09",
+            D(4_350_000_000_000),
+            "RMB4.35 trillion",
+        ),
+        ("domestic_tourist_spending_growth", spans, "2024-01/2024-09", D("17.9"), "17.9%"),
+    ]
+    assert {r.attributed_to for r in result.records} == {"Ministry of Culture and Tourism"}
+
+
+def test_a_count_of_people_is_not_what_they_spent() -> None:
+    """ "4.3 million domestic tourists" names the tourists, and a count is never yuan."""
+    assert read(TOURISM).reasons() == [
+        ("4.3 million", "no indicator in the catalogue names it here")
+    ]
+
+
+def test_a_sentence_with_a_date_of_its_own_does_not_continue_the_report_before() -> None:
+    result = read(
+        "According to the data⁶⁷, there were 4.237 billion domestic trips in the first three "
+        "quarters of 2024. By December, domestic tourists spent RMB5 trillion.\n\n"
+        "⁶⁷ China's Ministry of Culture and Tourism, https://zwgk.mct.gov.cn/, October 21, 2024.\n"
+    )
+    spending = result.record("RMB5 trillion")
+    assert (spending.period, spending.attributed_to) == ("2024-12", None)
