@@ -206,6 +206,16 @@ def test_a_figure_dated_and_credited_by_the_sentence_before(seeded: Engine) -> N
     assert one(seeded, "domestic_tourist_spending", "2023-01/2023-09").status == "derived"
 
 
+def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
+    """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
+    2024 National Day holidays"."""
+    notes = one(seeded, "xiaohongshu_travel_notes", "2024-10")
+    assert (notes.value, notes.qualifier) == (2_210_000, "more than")
+    assert [(n.kind, n.quote) for n in notes.notes] == [("date", "2024 National Day holidays")]
+    consumers = one(seeded, "immersive_experience_consumers", "2024-05")
+    assert (consumers.value, consumers.qualifier) == (4_300_000, "more than")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from app.extract.numbers import Quantity
 from app.extract.owners import Said
+from app.extract.records import NoteRef
 
 _MEASURE_UNITS = frozenset(
     {
@@ -45,6 +46,8 @@ class ParagraphState:
     # that sentence's report ("According to the data⁶⁷, there were 4.237 billion domestic
     # trips in the first three quarters of 2024 ... Domestic tourists spent ...").
     credited: str | None = None
+    # The phrase that set ``period`` when it names a time within it (a holiday in its month).
+    period_note: NoteRef | None = None
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
     subject: Level | None = None

@@ -21,6 +21,8 @@ _CUT_AFTER = re.compile(
     rf"\b(?:(?:{_QUALIFIER_WORDS})\s+)?(?:RMB|USD)\s*$|\b(?:{_QUALIFIER_WORDS})\s*$",
     re.IGNORECASE,
 )
+_MORE_LAST = re.compile(r"\bmore\s*$", re.IGNORECASE)
+_THAN_FIRST = re.compile(r"^than\s+(?=[0-9])", re.IGNORECASE)
 _MAGNITUDE_FIRST = re.compile(r"^(?:million|billion|trillion)(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -70,3 +72,16 @@ def magnitude_across_break(before: str, after: str) -> tuple[Quantity, int] | No
     if figure is None or figure.end <= last.end:
         return None
     return replace(figure, end=last.end, text=last.text), words.end()
+
+
+def qualified_after_break(before: str, after: str) -> Quantity | None:
+    """The first figure of ``after`` when a page break cuts its qualifier in two ("with more"
+    ... "than 2.21 million travel notes"): that figure, qualified "more than" from the start
+    of ``after``."""
+    than = _THAN_FIRST.match(after)
+    if than is None or not _MORE_LAST.search(before):
+        return None
+    first = next(iter(find_quantities(after)), None)
+    if first is None or first.start != than.end():
+        return None
+    return replace(first, qualifier="more than", qualifier_start=0)

@@ -32,8 +32,12 @@ from app.extract.levels import (
 )
 from app.extract.numbers import Quantity, find_quantities
 from app.extract.owners import owned_hits
-from app.extract.page_breaks import figure_across_break, magnitude_across_break
-from app.extract.periods import find_periods
+from app.extract.page_breaks import (
+    figure_across_break,
+    magnitude_across_break,
+    qualified_after_break,
+)
+from app.extract.periods import PeriodMention, find_periods
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
@@ -97,6 +101,11 @@ class _SentenceRun(ChangeReading):
         self.periods = find_periods(
             self.text, reference=self.ctx.reference, covered=self.ctx.covered
         )
+        qualified = qualified_after_break(self.state.said.text, self.text)
+        if qualified is not None:
+            self.quantities = [
+                qualified if q.start == qualified.start else q for q in self.quantities
+            ]
         self.analysis = self.text
         # How far a figure's citation reaches past the sentence, when its magnitude stands
         # after a page break ("exceeded 800" ... "million").
@@ -111,6 +120,7 @@ class _SentenceRun(ChangeReading):
             self.text, self.periods, self.quantities, self.clauses, self.ctx.reference
         )
         self.attribution = self._sentence_attribution()
+        self.inherited_note: NoteRef | None = None
         self.period = self._sentence_period()
         self.levels: list[Level] = []
         self.changed: Level | None = None
@@ -179,16 +189,26 @@ class _SentenceRun(ChangeReading):
         also continues the report of the sentence that set it. "At present" sets the
         paragraph's period back to the report's."""
         if cues.AT_PRESENT.match(self.text):
-            self.state.period = self.state.credited = None
+            self.state.period = self.state.credited = self.state.period_note = None
         inherited = self.state.period
+        self.inherited_note = self.state.period_note
         dates = self.dating.dates
         if not dates and inherited is not None and self.attribution is None:
             self.attribution = self.state.credited
         if dates and len(dates[0].period) > 4:
             self.state.period, self.state.credited = dates[0].period, self.attribution
+            self.state.period_note = self._within_note(dates[0])
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period
+
+    def _within_note(self, mention: PeriodMention) -> NoteRef | None:
+        """The note that keeps a phrase naming a time within its period ("during the National
+        Day holiday", dated October)."""
+        if not mention.within:
+            return None
+        start = self.offset + mention.start
+        return NoteRef("date", self.ctx.source, start, start + len(mention.text), mention.text)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -354,6 +374,7 @@ class _SentenceRun(ChangeReading):
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
             or cues.CHANGE_AFTER.match(after)
+            or (self.changed is not None and cues.ELLIPTICAL_CHANGE.search(before))
         ):
             self._read_change(quantity, before, after)
             return
@@ -634,7 +655,7 @@ class _SentenceRun(ChangeReading):
     def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
         start = self.offset + self.clauses.start(quantity.start)
         end = self.offset + self.clauses.end(quantity.end)
-        notes: list[NoteRef] = []
+        notes = self._period_notes(quantity, period)
         for position, mark in self.sentence.marks:
             footnote = self.ctx.document.footnotes.get(mark)
             if footnote is None or footnote.body_attribution is not None:
@@ -645,6 +666,19 @@ class _SentenceRun(ChangeReading):
             notes.append(note)
             period = moved or period
         return notes, period
+
+    def _period_notes(self, quantity: Quantity, period: str) -> list[NoteRef]:
+        """The phrase a figure's period comes from, when it names a time within it: the
+        sentence's own, else the one the paragraph's period came from."""
+        own = [m for m in self.dating.dates if m.period == period]
+        if own:
+            nearest = min(own, key=lambda m: abs(m.start - quantity.start))
+            note = self._within_note(nearest)
+            return [] if note is None else [note]
+        inherited = self.inherited_note
+        if inherited is not None and period == self.period:
+            return [inherited]
+        return []
 
     def _leave_out(self, quantity: Quantity, reason: str) -> None:
         self.reader.left_out.append(

@@ -7,7 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from app.extract.page_breaks import figure_across_break, magnitude_across_break
+from app.extract.page_breaks import (
+    figure_across_break,
+    magnitude_across_break,
+    qualified_after_break,
+)
 
 BEFORE = "In the third quarter, the turnover of applets exceeded RMB"
 AFTER = "2 trillion, up by over ten percentage points year-on-year."
@@ -99,3 +103,27 @@ def test_a_currency_and_number_before_the_break_and_the_magnitude_after_it() -> 
 )
 def test_no_magnitude_across_the_break(before: str, after: str) -> None:
     assert magnitude_across_break(before, after) is None
+
+
+def test_a_qualifier_cut_in_two_by_the_break() -> None:
+    figure = qualified_after_break(
+        "Xiaohongshu has become a channel for travel content, with more",
+        "than 2.21 million travel notes posted",
+    )
+    assert figure is not None
+    assert (figure.start, figure.text, figure.value) == (5, "2.21 million", Decimal(2_210_000))
+    assert (figure.qualifier, figure.qualifier_start) == ("more than", 0)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("with more", "than ever, 2.21 million notes"),
+        ("with fewer", "than 2.21 million notes"),
+        ("with more.", "Than 2.21 million notes"),
+        ("the users", "than 2.21 million notes"),
+    ],
+    ids=["no number after 'than'", "not 'more'", "a finished sentence", "no comparison"],
+)
+def test_no_qualifier_across_the_break(before: str, after: str) -> None:
+    assert qualified_after_break(before, after) is None

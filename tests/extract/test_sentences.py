@@ -1020,3 +1020,54 @@ def test_a_sentence_with_a_date_of_its_own_does_not_continue_the_report_before()
     )
     spending = result.record("RMB5 trillion")
     assert (spending.period, spending.attributed_to) == ("2024-12", None)
+
+
+HOLIDAY = (
+    "During the National Day holiday, the number of national business performances increased "
+    "by 14.5% year-on-year, and box office revenue by 25.9% on a YoY basis; audience attendance "
+    "grew by 13.3% compared with the year earlier; and Ctrip county tour orders were up by 20% "
+    "YoY. By December 2024, China had 1,108 million Internet users."
+)
+
+
+def test_figures_of_a_holiday_are_dated_by_its_month_with_the_phrase_as_a_note() -> None:
+    result = read(HOLIDAY)
+    base = {"compared_with": "2023-10"}
+    assert result.values() == [
+        ("commercial_performances_growth", base, "2024-10", D("14.5"), "14.5%"),
+        ("performance_box_office_revenue_growth", base, "2024-10", D("25.9"), "25.9%"),
+        ("performance_audience_attendance_growth", base, "2024-10", D("13.3"), "13.3%"),
+        ("ctrip_county_tour_orders_growth", base, "2024-10", D(20), "20%"),
+        ("internet_users", {}, "2024-12", D(1_108_000_000), "1,108 million"),
+    ]
+    for record in result.records[:4]:
+        (note,) = record.notes
+        assert (note.kind, note.quote) == ("date", "During the National Day holiday")
+        assert HOLIDAY[note.start : note.end] == note.quote
+    assert result.records[4].notes == ()
+
+
+def test_a_figure_that_inherits_a_holidays_month_keeps_its_note() -> None:
+    text = (
+        "Xiaohongshu has become a channel for travel content, with 2.21 million travel notes "
+        "posted during China's 2024 National Day holidays, an increase of 11.8% year-on-year. It "
+        "attracted 4.7 billion views."
+    )
+    result = read(text)
+    views = result.record("4.7 billion")
+    assert (views.indicator, views.period) == ("xiaohongshu_travel_note_views", "2024-10")
+    assert [n.quote for n in views.notes] == ["2024 National Day holidays"]
+    notes = result.record("2.21 million")
+    assert (notes.indicator, notes.period) == ("xiaohongshu_travel_notes", "2024-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Box office revenue by 25.9% on a YoY basis.",
+        "The revenue grew, and box office revenue by 25.9% on a YoY basis.",
+    ],
+    ids=["no change before it", "no change read before it"],
+)
+def test_a_verbless_by_is_a_change_only_after_one(text: str) -> None:
+    assert read(text).values() == []
