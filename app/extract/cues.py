@@ -35,9 +35,9 @@ LINK = re.compile(
     re.IGNORECASE,
 )
 
-# A catalogue phrase that ends in its own verb ("CNNIC has published") links to the figure
-# right after it.
-ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS})$", re.IGNORECASE)
+# A catalogue phrase that ends in its own verb ("CNNIC has published") or in "of" ("with an
+# order amount of 61.7 million") links to the figure right after it.
+ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS}|of)$", re.IGNORECASE)
 
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(

@@ -1071,3 +1071,26 @@ def test_a_figure_that_inherits_a_holidays_month_keeps_its_note() -> None:
 )
 def test_a_verbless_by_is_a_change_only_after_one(text: str) -> None:
     assert read(text).values() == []
+
+
+def test_a_phrase_ending_in_of_names_the_figure_after_it() -> None:
+    result = read(
+        "In the first half of the year, the overall transaction volume of Didachuxing's ride-\n\n"
+        "sharing services reached RMB4.007 billion, with an order amount of 61.7 million."
+    )
+    half = "2024-01/2024-06"
+    assert result.values() == [
+        ("didachuxing_ride_sharing_transactions", {}, half, D(4_007_000_000), "RMB4.007 billion"),
+        ("didachuxing_ride_sharing_orders", {}, half, D(61_700_000), "61.7 million"),
+    ]
+
+
+def test_visits_of_the_internet_hospitals_just_counted() -> None:
+    result = read(
+        "At present, 3,340 Internet hospitals across the country have provided Internet "
+        "diagnosis and treatment services for more than 100 million visits per year."
+    )
+    assert result.values() == [
+        ("internet_hospitals", {}, "2024-12", D(3340), "3,340"),
+        ("internet_hospital_annual_visits", {}, "2024-12", D(100_000_000), "100 million"),
+    ]
