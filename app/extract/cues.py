@@ -27,11 +27,14 @@ _VERBS = (
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
 )
 
+# A figure the source only expects: "is expected to reach", "was estimated to be".
+_EXPECTED_TO = r"(?:was|is|were|are)\s+(?:expected|estimated|projected|forecast)\s+to"
+
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
 LINK = re.compile(
     rf"^{_PLACE}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
-    rf"(?:{_VERBS})\s*(?:to\s+)?$",
+    rf"(?:{_VERBS}|{_EXPECTED_TO}\s+(?:reach|be))\s*(?:to\s+)?$",
     re.IGNORECASE,
 )
 
@@ -42,7 +45,7 @@ ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS}|of)$", re.IGNORECASE)
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(
     rf"^{_PLACE}"
-    r"(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    rf"(?:(?:has|have|had|now|already|further|also|still|{_EXPECTED_TO})\s*)*$",
     re.IGNORECASE,
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
@@ -95,6 +98,16 @@ SHARE_BEFORE = re.compile(
     r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
     r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
     re.IGNORECASE,
+)
+
+# A sentence whose subject is the one the sentence before spoke of: "The subscription revenue
+# of the software Feishu exceeded USD 200 million in 2023. It was growing ... and expected to
+# surpass USD 300 million".
+PRONOUN_START = re.compile(r"^\W*(?:It|They)\s")
+
+# A figure the source only expects or estimates: "was expected to exceed 1.2 trillion yuan".
+EXPECTED = re.compile(
+    r"\b(?:expected|estimated|projected|forecast)\s+to\s+(?:be\s+|reach\s+)?$", re.IGNORECASE
 )
 
 # A share whose owner the sentence before names: "Their proportion had reached 54.4%".

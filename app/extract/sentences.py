@@ -176,10 +176,12 @@ class _SentenceRun(ChangeReading):
         return None
 
     def _attribution_for(self, quantity: Quantity) -> str | None:
-        """A footnote in the figure's own clause credits it; else "According to X" or a
-        footnote at the end credits the whole sentence."""
+        """A footnote on the figure itself ("USD 300 million⁴⁹") or else in its own clause
+        credits it; else "According to X" or a footnote at the end credits the whole
+        sentence."""
+        own = self._credited(quantity.end, quantity.end + 1)
         clause = self._credited(self.clauses.start(quantity.start), self.clauses.end(quantity.end))
-        return clause or self.attribution
+        return own or clause or self.attribution
 
     def _sentence_period(self) -> str | None:
         """The period for figures the sentence does not date near them: what the paragraph
@@ -395,11 +397,19 @@ class _SentenceRun(ChangeReading):
             if fits(quantity.unit, spec.unit):
                 self._read_one_with(quantity, spec, dict(previous.dimensions))
                 return
-        subject = self._subject_for(quantity)
+        subject = self._subject_for(quantity) or self._pronoun_subject(quantity)
         if subject is None:
             self._leave_out(quantity, "no indicator in the catalogue names it here")
             return
         self._read_one_with(quantity, *subject)
+
+    def _pronoun_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """What "It" or "They" at the start of the sentence stands for: what the sentence
+        before last spoke of, if the figure's unit fits it."""
+        previous = self.state.subject
+        if previous is None or not cues.PRONOUN_START.match(self.text):
+            return None
+        return self._resolve(previous.indicator, dict(previous.dimensions), quantity)
 
     # --- subjects ----------------------------------------------------------------------------
 
@@ -643,7 +653,7 @@ class _SentenceRun(ChangeReading):
                 value_start=self.offset + quantity.start,
                 value_end=self.offset + quantity.end,
             ),
-            qualifier=quantity.qualifier,
+            qualifier=self._qualifier(quantity),
             attributed_to=self._attribution_for(quantity),
             notes=tuple(notes),
             moved_from=dated if period != dated else None,
@@ -651,6 +661,13 @@ class _SentenceRun(ChangeReading):
         self.reader.records.append(record)
         if remember:
             self.levels.append(Level(spec.code, dict(dims), period))
+
+    def _qualifier(self, quantity: Quantity) -> str | None:
+        """What the text says of a figure's size ("more than"), and whether the figure is only
+        expected ("was expected to exceed 1.2 trillion yuan": "expected to be more than")."""
+        if not cues.EXPECTED.search(self.text[: number_start(quantity)]):
+            return quantity.qualifier
+        return "expected" if quantity.qualifier is None else f"expected to be {quantity.qualifier}"
 
     def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
         start = self.offset + self.clauses.start(quantity.start)

@@ -1094,3 +1094,78 @@ def test_visits_of_the_internet_hospitals_just_counted() -> None:
         ("internet_hospitals", {}, "2024-12", D(3340), "3,340"),
         ("internet_hospital_annual_visits", {}, "2024-12", D(100_000_000), "100 million"),
     ]
+
+
+FEISHU = (
+    "The subscription revenue of the software Feishu exceeded USD 200 million in 2023, doubling "
+    "the 2022 revenue. It was growing at a high rate in 2024⁴⁸ and expected to surpass USD 300 "
+    "million⁴⁹.\n\n"
+    "⁴⁸ The magazine Caijing, <https://mp.weixin.qq.com/s/QDUBrNmyEZCrRY86TO-sKA>, September 5, "
+    "2024.\n\n"
+    "⁴⁹ Jiemin News, <https://m.jiemin.com/article/11674929.html>, September 4, 2024.\n"
+)
+
+
+def test_it_stands_for_what_the_sentence_before_spoke_of() -> None:
+    result = read(FEISHU)
+    assert result.values() == [
+        ("feishu_subscription_revenue", {}, "2023", D(200_000_000), "USD 200 million"),
+        ("feishu_subscription_revenue", {}, "2024", D(300_000_000), "USD 300 million"),
+    ]
+
+
+def test_a_figure_only_expected_says_so_in_its_qualifier() -> None:
+    assert [r.qualifier for r in read(FEISHU).records] == ["more than", "expected to be more than"]
+
+
+def test_a_footnote_on_the_figure_credits_it_before_one_earlier_in_its_clause() -> None:
+    assert [r.attributed_to for r in read(FEISHU).records] == [None, "Jiemin News"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "In 2025, the scale of the country's core AI industry was expected to exceed 1.2 "
+            "trillion yuan.",
+            "expected to be more than",
+        ),
+        (
+            "In 2025, the scale of the country's core AI industry is estimated to reach 1.2 "
+            "trillion yuan.",
+            "expected",
+        ),
+        (
+            "In 2025, the scale of the country's core AI industry exceeded 1.2 trillion yuan.",
+            "more than",
+        ),
+        ("In 2025, the scale of the country's core AI industry was 1.2 trillion yuan.", None),
+    ],
+    ids=["expected to exceed", "estimated to reach", "reported, qualified", "reported, exact"],
+)
+def test_expected_figures(text: str, qualifier: str | None) -> None:
+    (record,) = read(text).records
+    assert (record.indicator, record.qualifier) == ("core_ai_industry_scale", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subscription revenue of the software Feishu exceeded USD 200 million in 2023. "
+        "Its growth was high and revenue reached USD 300 million.",
+        "The subscription revenue of the software Feishu exceeded USD 200 million in 2023. "
+        "It had 300 million users.",
+        "It was expected to surpass USD 300 million.",
+    ],
+    ids=["not a pronoun that starts the sentence", "a unit that does not fit", "nothing before"],
+)
+def test_a_pronoun_takes_a_subject_only_when_it_fits(text: str) -> None:
+    values = read(text).values()
+    assert (
+        "feishu_subscription_revenue",
+        {},
+        "2023",
+        D(300_000_000),
+        "USD 300 million",
+    ) not in values
+    assert [v for v in values if v[3] in (D(300_000_000),)] == []
