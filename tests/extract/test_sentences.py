@@ -868,11 +868,36 @@ def test_a_change_with_a_subject_the_catalogue_does_not_name_is_left_out() -> No
 
 
 def test_a_phrase_and_a_figure_with_only_a_space_between_are_not_linked() -> None:
+    """ "the IPv4 addresses 6316032" is not China's IPv4 total; the phrase after the figure
+    and its address equivalence says whose addresses they are."""
     result = read(
         "Specifically, the IPv4 addresses 6316032 (96B+96C) of former China Unicom are "
         "assigned by CNNIC."
     )
-    assert result.records == []
+    assert result.values() == [
+        (
+            "cnnic_assigned_ipv4_addresses",
+            {"organization": "China Unicom"},
+            "2024-12",
+            D(6_316_032),
+            "6316032",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("In 2024, 6316032 (96B+96C) of former China Unicom are assigned by CNNIC.", True),
+        ("In 2024, 6316032 (about a tenth) of former China Unicom are assigned by CNNIC.", False),
+        ("In 2024, 6316032 new of former China Unicom are assigned by CNNIC.", True),
+        ("In 2024, 6316032 addresses of former China Unicom are assigned by CNNIC.", False),
+    ],
+    ids=["address equivalence", "other words in brackets", "new", "other words"],
+)
+def test_what_may_stand_between_a_count_and_its_phrase(text: str, phrase: bool) -> None:
+    indicators = [r.indicator for r in read(text).records]
+    assert indicators == (["cnnic_assigned_ipv4_addresses"] if phrase else [])
 
 
 def test_two_lists_of_changes_given_respectively_at_the_end() -> None:
