@@ -36,6 +36,7 @@ class IndicatorSpec(_Strict):
     counts: str | None = None
     year_to_date: bool = False
     priority: int = 0
+    owners: list[str] = []
 
 
 class ColumnSpec(_Strict):

@@ -320,6 +320,21 @@ TERM_CASES = [
         [("手机网民", {("mobile_internet_users", ())})],
     ),
     (
+        "a word hyphenated across a line break is one word",
+        "the transaction volume of Didachuxing's ride-\n\nsharing services",
+        [
+            (
+                "transaction volume of Didachuxing's ride-\n\nsharing services",
+                {("didachuxing_ride_sharing_transactions", ())},
+            )
+        ],
+    ),
+    (
+        "a hyphen and a space on one line do not join",
+        "the transaction volume of Didachuxing's ride- sharing services",
+        [],
+    ),
+    (
         "several phrases in order",
         "netizens and 5G base stations",
         [("netizens", {USERS}), ("5G base stations", {("base_stations_5g", ())})],

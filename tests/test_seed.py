@@ -162,6 +162,60 @@ def test_a_figure_cut_by_a_page_break_is_cited_across_it(seeded: Engine) -> None
     assert citation.quote.endswith("2 trillion")
 
 
+def test_a_magnitude_cut_off_by_a_page_break_is_cited_across_it(seeded: Engine) -> None:
+    row = one(seeded, "kuaishou_search_peak_daily_searches", "2024-Q3")
+    assert (row.value, row.as_reported, row.qualifier) == (800_000_000, "800", "more than")
+    (citation,) = row.citations
+    assert citation.quote.startswith("The peak of single-day searches also exceeded 800")
+    assert citation.quote.endswith("million")
+
+
+def test_figures_whose_owner_the_paragraph_named_before_them(seeded: Engine) -> None:
+    """ "views", "trips", "orders": whose they are is what the paragraph named last."""
+    assert one(seeded, "mooc_views", "2024-12").value == 1_277_000_000
+    assert one(seeded, "didi_elderly_trips", "2024-09").value == 197_000_000
+    assert one(seeded, "didi_elderly_passengers", "2024-09").value == 6_240_000
+    assert one(seeded, "didi_elderly_service_cities", "2024-09").value == 355
+    assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
+    assert one(seeded, "one_key_car_hailing_orders", "2024-09").value == 150_000_000
+    assert one(seeded, "meituan_drone_orders", "2024-09").value == 400_000
+    assert one(seeded, "kling_ai_videos", "2024-12").value == 65_000_000
+    searches = one(seeded, "kuaishou_search_daily_searches", "2024-Q3")
+    assert (searches.value, searches.qualifier) == (700_000_000, "more than")
+    growth = one(
+        seeded, "kuaishou_search_daily_searches_growth", "2024-Q3", compared_with="2023-Q3"
+    )
+    assert (growth.value, growth.qualifier) == (20, "more than")
+    # Both bounds from below: the earlier level is not derived.
+    assert find(seeded, "kuaishou_search_daily_searches", "2023-Q3") == []
+
+
+def test_a_figure_dated_and_credited_by_the_sentence_before(seeded: Engine) -> None:
+    """ "... in the first three quarters of 2024 ... Domestic tourists spent a total of RMB4.35
+    trillion, up by 17.9% year-" ... page break ... "on-year"."""
+    spending = one(seeded, "domestic_tourist_spending", "2024-01/2024-09")
+    assert spending.value == 4_350_000_000_000
+    assert spending.attributed_to == "Ministry of Culture and Tourism"
+    growth = one(
+        seeded,
+        "domestic_tourist_spending_growth",
+        "2024-01/2024-09",
+        compared_with="2023-01/2023-09",
+    )
+    assert growth.value == pytest.approx(17.9)
+    assert one(seeded, "domestic_tourist_spending", "2023-01/2023-09").status == "derived"
+
+
+def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
+    """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
+    2024 National Day holidays"."""
+    notes = one(seeded, "xiaohongshu_travel_notes", "2024-10")
+    assert (notes.value, notes.qualifier) == (2_210_000, "more than")
+    assert [(n.kind, n.quote) for n in notes.notes] == [("date", "2024 National Day holidays")]
+    consumers = one(seeded, "immersive_experience_consumers", "2024-05")
+    assert (consumers.value, consumers.qualifier) == (4_300_000, "more than")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -6,19 +6,27 @@ from collections.abc import Sequence
 
 from app.extract import cues
 from app.extract.numbers import Quantity
+from app.extract.terms import TermHit
 
 
 class Clauses:
-    """Clause boundaries: commas and semicolons, except those inside a number ("1,108")."""
+    """Clause boundaries: commas and semicolons, except those inside a number ("1,108") or
+    inside a phrase that names something ("the Internet business revenue of news &
+    information, search, social networking and other information service-based
+    enterprises")."""
 
-    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+    def __init__(
+        self, text: str, quantities: Sequence[Quantity], phrases: Sequence[TermHit] = ()
+    ) -> None:
         self.text = text
         self.quantities = quantities
+        self._unbroken = [(q.start, q.end) for q in quantities]
+        self._unbroken.extend((hit.start, hit.end) for hit in phrases)
 
     def _is_break(self, position: int) -> bool:
         if not cues.CLAUSE_BREAK.match(self.text, position):
             return False
-        return not any(q.start <= position < q.end for q in self.quantities)
+        return not any(start <= position < end for start, end in self._unbroken)
 
     def start(self, position: int) -> int:
         """Where the clause holding ``position`` begins."""

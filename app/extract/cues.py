@@ -22,31 +22,37 @@ _VERBS = (
     r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
     r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
     r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
 )
+
+# A figure the source only expects: "is expected to reach", "was estimated to be".
+_EXPECTED_TO = r"(?:was|is|were|are)\s+(?:expected|estimated|projected|forecast)\s+to"
 
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
 LINK = re.compile(
     rf"^{_PLACE}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
-    rf"(?:{_VERBS})\s*(?:to\s+)?$",
+    rf"(?:{_VERBS}|{_EXPECTED_TO}\s+(?:reach|be))\s*(?:to\s+)?$",
     re.IGNORECASE,
 )
 
-# A catalogue phrase that ends in its own verb ("CNNIC has published") links to the figure
-# right after it.
-ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS})$", re.IGNORECASE)
+# A catalogue phrase that ends in its own verb ("CNNIC has published") or in "of" ("with an
+# order amount of 61.7 million") links to the figure right after it.
+ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS}|of)$", re.IGNORECASE)
 
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(
     rf"^{_PLACE}"
-    r"(?:(?:has|have|had|now|already|further|also|still|(?:was|is|were)\s+expected\s+to)\s*)*$",
+    rf"(?:(?:has|have|had|now|already|further|also|still|{_EXPECTED_TO})\s*)*$",
     re.IGNORECASE,
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
-FOLLOWING_COUNT = re.compile(r"^\s*(?:new\s+)?$", re.IGNORECASE)
+# Between a count and the phrase that names it: "new", or an address equivalence in brackets
+# ("the IPv4 addresses 6316032 (96B+96C) of former China Unicom").
+FOLLOWING_COUNT = re.compile(r"^\s*(?:\([0-9A-D+]+\)\s*)?(?:new\s+)?$", re.IGNORECASE)
 # A figure, then the phrase it is: "0.66 percentage point is the estimated maximum error".
 IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
 
@@ -57,12 +63,15 @@ APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
     r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
-    r"(?:\s+rates?)?\s+of|"
+    r"(?:\s+(?:rates?|margin))?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少)\s*$",
     re.IGNORECASE,
 )
+# A change whose verb the sentence gave for the change before it: "the number of national
+# business performances increased by 14.5% year-on-year, and box office revenue by 25.9%".
+ELLIPTICAL_CHANGE = re.compile(r"^\s*and\s+(?:the\s+)?[A-Za-z][\w\s'&-]*\s+by\s*$", re.IGNORECASE)
 FALL = re.compile(
     r"(?:\b(?:decrease|drop|decline|down|fell|dropped|declined)\b|下降|减少)[^\d]*$", re.IGNORECASE
 )
@@ -93,6 +102,16 @@ SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence whose subject is the one the sentence before spoke of: "The subscription revenue
+# of the software Feishu exceeded USD 200 million in 2023. It was growing ... and expected to
+# surpass USD 300 million".
+PRONOUN_START = re.compile(r"^\W*(?:It|They)\s")
+
+# A figure the source only expects or estimates: "was expected to exceed 1.2 trillion yuan".
+EXPECTED = re.compile(
+    r"\b(?:expected|estimated|projected|forecast)\s+to\s+(?:be\s+|reach\s+)?$", re.IGNORECASE
+)
+
 # A share whose owner the sentence before names: "Their proportion had reached 54.4%".
 PRONOUN_SHARE = re.compile(r"^\s*(?:their|its)\s+(?:proportion|share)\b", re.IGNORECASE)
 
@@ -113,7 +132,8 @@ RATE_WORDS = re.compile(
 # The period a change is measured from: "compared to", "from", "较".
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
-YEAR_ON_YEAR = re.compile(r"year-on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+# A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
+YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 
 # Elliptical subjects: "and that of rural Internet users 313.08 million".

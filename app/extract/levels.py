@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.extract.numbers import Quantity
+from app.extract.owners import Said
+from app.extract.records import NoteRef
 
 _MEASURE_UNITS = frozenset(
     {
@@ -40,9 +42,16 @@ class ParagraphState:
 
     paragraph: int = -1
     period: str | None = None
+    # Who the sentence that set ``period`` credits: a sentence dated only by it continues
+    # that sentence's report ("According to the data⁶⁷, there were 4.237 billion domestic
+    # trips in the first three quarters of 2024 ... Domestic tourists spent ...").
+    credited: str | None = None
+    # The phrase that set ``period`` when it names a time within it (a holiday in its month).
+    period_note: NoteRef | None = None
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
     subject: Level | None = None
+    said: Said = field(default_factory=Said)
 
 
 def fits(quantity_unit: str, indicator_unit: str) -> bool:

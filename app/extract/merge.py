@@ -166,12 +166,18 @@ def _within_rounding(first: Observation, second: Observation) -> bool:
     return abs(first.value - second.value) <= (first.precision + second.precision) / 2
 
 
+# A change given as a lower bound ("up by more than 20%") bounds the earlier level from above,
+# not below, and with a level that is itself a bound it bounds nothing: no earlier level is
+# derived from it.
+_LOWER_BOUNDS = frozenset({"more than", "at least"})
+
+
 def _derive_from(
     change: Observation, by_key: dict[tuple[str, Dimensions, str, str], Observation]
 ) -> Observation | None:
     dims = dict(change.dimensions)
     base_period = dims.pop("compared_with", None)
-    if base_period is None:
+    if base_period is None or change.qualifier in _LOWER_BOUNDS:
         return None
     if change.indicator.endswith(GROWTH_SUFFIX):
         code, growth = change.indicator.removesuffix(GROWTH_SUFFIX), True

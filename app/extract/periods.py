@@ -26,12 +26,17 @@ __all__ = ["PeriodMention", "find_periods", "parse_period", "period_bounds", "sh
 
 @dataclass(frozen=True, slots=True)
 class PeriodMention:
-    """A period phrase as written in a text and the period it names."""
+    """A period phrase as written in a text and the period it names.
+
+    ``within`` marks a phrase that names a time inside the period rather than all of it: a
+    holiday ("during the National Day holiday") is read as its month.
+    """
 
     start: int
     end: int
     text: str
     period: str
+    within: bool = False
 
 
 _MONTHS = {
@@ -96,7 +101,7 @@ def find_periods(
     period its figures describe, when that ends earlier.
     """
     clock = _Clock(reference, min(reference, covered or reference))
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, str, bool]] = []
     for pattern, reader in _READERS:
         for match in pattern.finditer(text):
             try:
@@ -104,11 +109,12 @@ def find_periods(
             except ValueError:  # a day or month that does not exist, such as "February 30"
                 continue
             if period is not None:
-                candidates.append((_lead_start(text, match.start()), match.end(), period))
+                start = _lead_start(text, match.start())
+                candidates.append((start, match.end(), period, reader is _read_holiday))
     mentions: list[PeriodMention] = []
-    for start, end, period in sorted(candidates, key=lambda c: (c[0], -c[1])):
+    for start, end, period, within in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if not mentions or start >= mentions[-1].end:
-            mentions.append(PeriodMention(start, end, text[start:end], period))
+            mentions.append(PeriodMention(start, end, text[start:end], period, within))
     return mentions
 
 
@@ -321,6 +327,20 @@ def _read_month_alone(match: re.Match[str], clock: _Clock) -> str | None:
     return _resolve(lambda y: _month(y, month), None, clock) if month else None
 
 
+# Holidays on a fixed day of the calendar, and the month they fall in. Their length varies
+# from year to year (the National Day "Golden Week" began on 29 September in 2023), so a
+# figure of the holiday is dated by its month, and the phrase kept as a note.
+_HOLIDAY_MONTHS = {"national day": 10, "may day": 5}
+
+
+def _read_holiday(match: re.Match[str], clock: _Clock) -> str:
+    """ "China's 2024 National Day holidays" -> "2024-10"; "the May Day holidays" -> the
+    latest May the source covers."""
+    month = _HOLIDAY_MONTHS[" ".join(match["h"].lower().split())]
+    year = int(match["y"]) if match["y"] else None
+    return _resolve(lambda y: _month(y, month), year, clock)
+
+
 def _read_relative_year(match: re.Match[str], clock: _Clock) -> str:
     """ "last year", "this year", "earlier this year"."""
     return f"{clock.published.year - (match['rel'].lower() == 'last'):04d}"
@@ -403,6 +423,13 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
             rf"(?P<m>{_MON})(?!\.?{_S}*(?:[0-9]|,{_S}*{_Y}(?![0-9])))"
         ),
         _read_month_alone,
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<y>{_Y}){_S}+)?(?P<h>National{_S}+Day|May{_S}+Day)"
+            rf"(?:{_S}+(?i:holidays?|Golden{_S}+Week))?(?![A-Za-z])"
+        ),
+        _read_holiday,
     ),
     (
         re.compile(rf"\b(?i:(?:earlier{_S}+)?(?P<rel>this|last){_S}+year){_WORD_END}"),

@@ -12,7 +12,6 @@ them, in order.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -31,8 +30,14 @@ from app.extract.levels import (
     number_start,
 )
 from app.extract.numbers import Quantity, find_quantities
-from app.extract.page_breaks import figure_across_break
+from app.extract.owners import owned_hits
+from app.extract.page_breaks import (
+    figure_across_break,
+    magnitude_across_break,
+    qualified_after_break,
+)
 from app.extract.periods import find_periods
+from app.extract.provenance import Provenance
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
@@ -76,7 +81,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading):
+class _SentenceRun(ChangeReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -96,26 +101,45 @@ class _SentenceRun(ChangeReading):
         self.periods = find_periods(
             self.text, reference=self.ctx.reference, covered=self.ctx.covered
         )
+        qualified = qualified_after_break(self.state.said.text, self.text)
+        if qualified is not None:
+            self.quantities = [
+                qualified if q.start == qualified.start else q for q in self.quantities
+            ]
         self.analysis = self.text
+        # How far a figure's citation reaches past the sentence, when its magnitude stands
+        # after a page break ("exceeded 800" ... "million").
+        self.reach: dict[int, int] = {}
         if continuation is not None:
-            gap = continuation.span.start - sentence.span.end
-            self.analysis = self.text + " " * gap + continuation.span.text
-            cut = figure_across_break(
-                self.text, continuation.span.text, continuation.span.start - self.offset
-            )
-            if cut is not None and self._is_figure(cut):
-                self.quantities.append(cut)
-                reader.claimed.add(self.offset + cut.start)
-        self.hits = self.ctx.finder.find(self.analysis)
-        self.clauses = Clauses(self.analysis, self.quantities)
+            self._read_across_break(continuation)
+        self.hits = owned_hits(
+            self.ctx.finder.find(self.analysis), self.analysis, self.state.said, self.ctx.catalogue
+        )
+        self.clauses = Clauses(self.analysis, self.quantities, self.hits)
         self.dating = SentenceDates(
             self.text, self.periods, self.quantities, self.clauses, self.ctx.reference
         )
         self.attribution = self._sentence_attribution()
+        self.inherited_note: NoteRef | None = None
         self.period = self._sentence_period()
         self.levels: list[Level] = []
         self.changed: Level | None = None
         self.base: str | None = None
+
+    def _read_across_break(self, continuation: Sentence) -> None:
+        """Figures the page break before ``continuation`` cuts in two."""
+        gap = continuation.span.start - self.sentence.span.end
+        self.analysis = self.text + " " * gap + continuation.span.text
+        after_start = continuation.span.start - self.offset
+        cut = figure_across_break(self.text, continuation.span.text, after_start)
+        if cut is not None and self._is_figure(cut):
+            self.quantities.append(cut)
+            self.reader.claimed.add(self.offset + cut.start)
+        across = magnitude_across_break(self.text, continuation.span.text)
+        if across is not None:
+            figure, reach = across
+            self.quantities = [figure if q.start == figure.start else q for q in self.quantities]
+            self.reach[figure.start] = after_start + reach
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -123,50 +147,6 @@ class _SentenceRun(ChangeReading):
         start = self.offset + quantity.start
         token = Span(start, self.offset + quantity.end, quantity.text)
         return leave_out_reason(self.ctx.document, token) is None
-
-    # --- the sentence as a whole -------------------------------------------------------------
-
-    def _sentence_attribution(self) -> str | None:
-        """Who the sentence credits: "According to X, ...", or a footnote citing X at its end."""
-        match = cues.ACCORDING_TO.match(without_marks(self.text))
-        if match and not cues.NO_BODY.match(match.group("body")):
-            body = self.ctx.catalogue.body(match.group("body"))
-            return body or _tidy_body(match.group("body"))
-        last_clause = self.clauses.start(len(self.text.rstrip(" .。")))
-        return self._credited(last_clause, len(self.text))
-
-    def _credited(self, start: int, end: int) -> str | None:
-        """The body a source-citing footnote marked between ``start`` and ``end`` names."""
-        for position, mark in self.sentence.marks:
-            footnote = self.ctx.document.footnotes.get(mark)
-            inside = start <= position - self.offset <= end
-            if inside and footnote is not None and footnote.body_attribution is not None:
-                return self.ctx.catalogue.body(footnote.body_attribution) or (
-                    footnote.body_attribution
-                )
-        return None
-
-    def _attribution_for(self, quantity: Quantity) -> str | None:
-        """A footnote in the figure's own clause credits it; else "According to X" or a
-        footnote at the end credits the whole sentence."""
-        clause = self._credited(self.clauses.start(quantity.start), self.clauses.end(quantity.end))
-        return clause or self.attribution
-
-    def _sentence_period(self) -> str | None:
-        """The period for figures the sentence does not date near them: what the paragraph
-        said before, else the sentence's first date, else the report's. Later sentences
-        inherit the sentence's first month, quarter or day (a bare year is too loose, and a
-        span such as "January to June" belongs to its own figure). "At present" sets the
-        paragraph's period back to the report's."""
-        if cues.AT_PRESENT.match(self.text):
-            self.state.period = None
-        inherited = self.state.period
-        dates = self.dating.dates
-        if dates and len(dates[0].period) > 4 and "/" not in dates[0].period:
-            self.state.period = dates[0].period
-        if inherited is not None:
-            return inherited
-        return dates[0].period if dates else self.ctx.default_period
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -184,6 +164,8 @@ class _SentenceRun(ChangeReading):
             index += len(run)
         self.state.levels.extend(self.levels)
         self.state.subject = self._last_subject()
+        own = [hit for hit in self.hits if hit.end <= len(self.text)]
+        self.state.said = self.state.said.then(self.text, own)
 
     def _last_subject(self) -> Level | None:
         """What the sentence last spoke of, for a pronoun in the next one: its last catalogue
@@ -330,6 +312,7 @@ class _SentenceRun(ChangeReading):
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
             or cues.CHANGE_AFTER.match(after)
+            or (self.changed is not None and cues.ELLIPTICAL_CHANGE.search(before))
         ):
             self._read_change(quantity, before, after)
             return
@@ -350,11 +333,19 @@ class _SentenceRun(ChangeReading):
             if fits(quantity.unit, spec.unit):
                 self._read_one_with(quantity, spec, dict(previous.dimensions))
                 return
-        subject = self._subject_for(quantity)
+        subject = self._subject_for(quantity) or self._pronoun_subject(quantity)
         if subject is None:
             self._leave_out(quantity, "no indicator in the catalogue names it here")
             return
         self._read_one_with(quantity, *subject)
+
+    def _pronoun_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """What "It" or "They" at the start of the sentence stands for: what the sentence
+        before last spoke of, if the figure's unit fits it."""
+        previous = self.state.subject
+        if previous is None or not cues.PRONOUN_START.match(self.text):
+            return None
+        return self._resolve(previous.indicator, dict(previous.dimensions), quantity)
 
     # --- subjects ----------------------------------------------------------------------------
 
@@ -581,7 +572,7 @@ class _SentenceRun(ChangeReading):
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
         dated = period
         notes, period = self._notes_for(quantity, period)
-        end = self.offset + max(len(self.text), quantity.end)
+        end = self.offset + max(len(self.text), quantity.end, self.reach.get(quantity.start, 0))
         record = Record(
             indicator=spec.code,
             dimensions=dimensions_of(dims),
@@ -598,7 +589,7 @@ class _SentenceRun(ChangeReading):
                 value_start=self.offset + quantity.start,
                 value_end=self.offset + quantity.end,
             ),
-            qualifier=quantity.qualifier,
+            qualifier=self._qualifier(quantity),
             attributed_to=self._attribution_for(quantity),
             notes=tuple(notes),
             moved_from=dated if period != dated else None,
@@ -606,21 +597,6 @@ class _SentenceRun(ChangeReading):
         self.reader.records.append(record)
         if remember:
             self.levels.append(Level(spec.code, dict(dims), period))
-
-    def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
-        start = self.offset + self.clauses.start(quantity.start)
-        end = self.offset + self.clauses.end(quantity.end)
-        notes: list[NoteRef] = []
-        for position, mark in self.sentence.marks:
-            footnote = self.ctx.document.footnotes.get(mark)
-            if footnote is None or footnote.body_attribution is not None:
-                continue
-            if not start <= position <= end:
-                continue
-            note, moved = self.ctx.note_for(footnote)
-            notes.append(note)
-            period = moved or period
-        return notes, period
 
     def _leave_out(self, quantity: Quantity, reason: str) -> None:
         self.reader.left_out.append(
@@ -632,7 +608,3 @@ class _SentenceRun(ChangeReading):
                 reason,
             )
         )
-
-
-def _tidy_body(body: str) -> str:
-    return re.sub(r"\s+(earlier|later)\s+this\s+year$|\s+last\s+year$", "", body.strip())

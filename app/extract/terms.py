@@ -9,6 +9,7 @@ from app.catalogue import Catalogue, Term
 
 SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 _MARKS = re.compile(f"[{SUPERSCRIPTS}]")
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-)[^\S\n]*\n\s*(?=[A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,15 @@ def fold(phrase: str) -> str:
 
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)``, and for each of its characters the offset it came from in ``text``."""
+    """``fold(text)``, and for each of its characters the offset it came from in ``text``.
+
+    A word hyphenated across a line break ("ride-" newline "sharing") is folded whole.
+    """
     chars: list[str] = []
     offsets: list[int] = []
+    joins = {i for m in _HYPHEN_BREAK.finditer(text) for i in range(m.start(), m.end())}
     for offset, char in enumerate(text):
-        if char in SUPERSCRIPTS:
+        if char in SUPERSCRIPTS or offset in joins:
             continue
         if char.isspace():
             if chars and chars[-1] != " ":

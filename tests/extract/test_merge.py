@@ -360,6 +360,32 @@ def test_no_level_is_derived_without_a_base_and_a_level_of_the_same_report(
     assert derive(observations_of(level, change)) == ([], [])
 
 
+@pytest.mark.parametrize("qualifier", ["more than", "at least"])
+def test_no_level_is_derived_from_a_change_given_as_a_lower_bound(qualifier: str) -> None:
+    """700 million searches, up by more than 20%: the earlier level is below 583 million, not
+    about it."""
+    level = record("700000000", "1000000", "700 million", indicator="searches", qualifier=qualifier)
+    growth = record(
+        "20",
+        "0.1",
+        "20.0%",
+        indicator="searches_growth",
+        dimensions={"compared_with": "2023-12"},
+        qualifier=qualifier,
+        start=40,
+    )
+    assert derive(observations_of(level, growth)) == ([], [])
+
+
+def test_a_level_given_as_a_bound_still_gives_an_earlier_level_with_its_qualifier() -> None:
+    level = record("700000000", "1000000", "700 million", indicator="searches", qualifier="over")
+    growth = record(
+        "20", "1", "20%", indicator="searches_growth", dimensions={"compared_with": "2023-12"}
+    )
+    earlier = only(derive(observations_of(level, growth))[0])
+    assert (earlier.value, earlier.qualifier) == (D(583_000_000), "over")
+
+
 # --- compare_reports ------------------------------------------------------------------------
 
 

@@ -205,7 +205,6 @@ def test_period_mention(sentence: str, reference: datetime.date, text: str, peri
         ("up by 12% YoY", None),
         ("the report released on Thursday", None),
         ("“十四五”时期", None),
-        ("the May Day holidays", None),
         ("Over the past three decades", None),
         ("https://www.miit.gov.cn/jgsj/art/2024/art_42faa.html", None),
         ("The Computer-assisted 1199 million ports", None),
@@ -346,3 +345,55 @@ def test_phrase_without_a_year_falls_back_on_publication() -> None:
         "In January, it had", reference=datetime.date(2025, 2, 5), covered=COVERED_2024
     )
     assert covered.period == "2024-01"
+
+
+# (sentence, phrase as written, period) read in the 55th report, covering 2024.
+HOLIDAYS = [
+    (
+        "travel notes posted during China's 2024 National Day holidays, an increase",
+        "2024 National Day holidays",
+        "2024-10",
+    ),
+    (
+        "During the National Day holiday, the number of",
+        "During the National Day holiday",
+        "2024-10",
+    ),
+    (
+        "During the National Day Golden Week, Meituan",
+        "During the National Day Golden Week",
+        "2024-10",
+    ),
+    (
+        "consumers during the May Day holidays, with a total",
+        "during the May Day holidays",
+        "2024-05",
+    ),
+    ("In the first three days of the National Day, bookings", "National Day", "2024-10"),
+    ("during the 2023 National Day holiday", "during the 2023 National Day holiday", "2023-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "period"), HOLIDAYS)
+def test_a_holiday_is_read_as_its_month_and_marked_within_it(
+    sentence: str, text: str, period: str
+) -> None:
+    holiday = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)[-1]
+    assert (holiday.text, holiday.period, holiday.within) == (text, period, True)
+    assert sentence[holiday.start : holiday.end] == holiday.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["By December 2024, China had", "In May, the users", "May 1, 2024", "the national day care"],
+)
+def test_other_periods_are_not_within_theirs(sentence: str) -> None:
+    mentions = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)
+    assert [m.within for m in mentions] == [False] * len(mentions)
+
+
+def test_a_holiday_without_a_year_is_the_latest_the_source_covers() -> None:
+    (mention,) = find_periods("during the May Day holidays", reference=datetime.date(2025, 3, 1))
+    assert mention.period == "2024-05"
+    (later,) = find_periods("during the May Day holidays", reference=datetime.date(2025, 5, 31))
+    assert later.period == "2025-05"

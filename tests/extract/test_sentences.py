@@ -313,7 +313,11 @@ VALUES = [
         "As of January, DingTalk had 20-plus product lines and over 80 scenarios to access "
         "large models, with 700,000 enterprises using DingTalk services.",
         REPORT_55,
-        [("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000")],
+        [
+            ("dingtalk_ai_product_lines", {}, "2024-01", D(20), "20-plus"),
+            ("dingtalk_ai_scenarios", {}, "2024-01", D(80), "80"),
+            ("dingtalk_enterprise_users", {}, "2024-01", D(700_000), "700,000"),
+        ],
     ),
     (
         "a month alone before a comma and a figure",
@@ -458,6 +462,137 @@ VALUES = [
         [
             ("internet_users", {}, "2025-12", D(1_125_000_000), "11.25亿"),
             ("internet_penetration", {}, "2025-12", D(80), "80%"),
+        ],
+    ),
+    (
+        "a phrase whose owner the sentence named before it",
+        "By December 2024, China had 355 million online education users. The number of MOOC "
+        "courses in China exceeded 76,800, with 1.277 billion views.",
+        REPORT_55,
+        [
+            (
+                "application_users",
+                {"application": "online education"},
+                "2024-12",
+                D(355_000_000),
+                "355 million",
+            ),
+            ("mooc_courses", {}, "2024-12", D(76_800), "76,800"),
+            ("mooc_views", {}, "2024-12", D(1_277_000_000), "1.277 billion"),
+        ],
+    ),
+    (
+        "phrases of one owner after one another",
+        "For example, the video generation model Kling AI has more than 6 million users who have "
+        "generated over 65 million videos and more than 175 million pictures.",
+        REPORT_55,
+        [
+            ("kling_ai_users", {}, "2024-12", D(6_000_000), "6 million"),
+            ("kling_ai_videos", {}, "2024-12", D(65_000_000), "65 million"),
+            ("kling_ai_pictures", {}, "2024-12", D(175_000_000), "175 million"),
+        ],
+    ),
+    (
+        "an owner named in the sentence before",
+        "Over 500 million users utilized Kuaishou Search on a monthly basis in Q3 2024. The "
+        "average daily searches surpassed 700 million, up by an increase margin of over 20.0% "
+        "year-on-year.",
+        REPORT_55,
+        [
+            ("kuaishou_search_monthly_users", {}, "2024-Q3", D(500_000_000), "500 million"),
+            ("kuaishou_search_daily_searches", {}, "2024-Q3", D(700_000_000), "700 million"),
+            (
+                "kuaishou_search_daily_searches_growth",
+                {"compared_with": "2023-Q3"},
+                "2024-Q3",
+                D(20),
+                "20.0%",
+            ),
+        ],
+    ),
+    (
+        "another indicator's phrase ends the owner's reach",
+        "By the end of September, Didi had provided 197 million trips to 6.24 million seniors in "
+        "355 cities. Meanwhile, the one-key car hailing service has been available in 325 cities. "
+        "More than 150 million orders have been made to serve 15.43 million elderly passengers.",
+        REPORT_55,
+        [
+            ("didi_elderly_trips", {}, "2024-09", D(197_000_000), "197 million"),
+            ("didi_elderly_passengers", {}, "2024-09", D(6_240_000), "6.24 million"),
+            ("didi_elderly_service_cities", {}, "2024-09", D(355), "355"),
+            ("one_key_car_hailing_cities", {}, "2024-09", D(325), "325"),
+            ("one_key_car_hailing_orders", {}, "2024-09", D(150_000_000), "150 million"),
+            (
+                "one_key_car_hailing_elderly_passengers",
+                {},
+                "2024-09",
+                D(15_430_000),
+                "15.43 million",
+            ),
+        ],
+    ),
+    (
+        "the growth of a figure whose owner the sentence named",
+        "The year of 2024 saw the significant year-on-year growth in the total number of usage "
+        "hours on Channels, with total hours up by more than 80% year-on-year in the first "
+        "quarter.",
+        REPORT_55,
+        [
+            (
+                "wechat_channels_usage_hours_growth",
+                {"compared_with": "2023-Q1"},
+                "2024-Q1",
+                D(80),
+                "80%",
+            )
+        ],
+    ),
+    (
+        "a list whose last item an owner in the list names",
+        "China has collected data on about 1.107 billion pieces of rural contracted land, 960,000 "
+        "rural collective economic organizations, 900 million members, and 3.95 million family "
+        "farms.",
+        REPORT_55,
+        [
+            (
+                "rural_contracted_land_plots_recorded",
+                {},
+                "2024-12",
+                D(1_107_000_000),
+                "1.107 billion",
+            ),
+            (
+                "rural_collective_economic_organizations_recorded",
+                {},
+                "2024-12",
+                D(960_000),
+                "960,000",
+            ),
+            (
+                "rural_collective_economic_organization_members_recorded",
+                {},
+                "2024-12",
+                D(900_000_000),
+                "900 million",
+            ),
+            ("family_farms_recorded", {}, "2024-12", D(3_950_000), "3.95 million"),
+        ],
+    ),
+    (
+        "the growth of a revenue over three quarters",
+        "According to the operation of the Internet and related service industries in the first "
+        "three quarters of 2024, the Internet business revenue of news & information, search, "
+        "social networking and other information service-based enterprises increased by 7.5% "
+        "year-on-year.",
+        REPORT_55,
+        [
+            (
+                "information_services_internet_revenue_growth",
+                {"compared_with": "2023-01/2023-09"},
+                "2024-01/2024-09",
+                D("7.5"),
+                "7.5%",
+            )
         ],
     ),
 ]
@@ -716,17 +851,53 @@ def test_a_change_with_a_subject_of_its_own_is_not_a_change_of_the_figure_before
         "exceeded 100 million and the search volume grew by more than 30% year-on-year."
     )
     assert result.values() == [
+        ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million"),
+        ("wechat_search_volume_growth", {"compared_with": "2023-03"}, "2024-03", D(30), "30%"),
+    ]
+
+
+def test_a_change_with_a_subject_the_catalogue_does_not_name_is_left_out() -> None:
+    result = read(
+        "In March 2024, Tencent's financial report showed that WeChat Search daily active users "
+        "exceeded 100 million and the ad revenue grew by more than 30% year-on-year."
+    )
+    assert result.values() == [
         ("wechat_search_daily_active_users", {}, "2024-03", D(100_000_000), "100 million")
     ]
     assert result.reasons() == [("30%", "a change of a figure the catalogue does not name")]
 
 
 def test_a_phrase_and_a_figure_with_only_a_space_between_are_not_linked() -> None:
+    """ "the IPv4 addresses 6316032" is not China's IPv4 total; the phrase after the figure
+    and its address equivalence says whose addresses they are."""
     result = read(
         "Specifically, the IPv4 addresses 6316032 (96B+96C) of former China Unicom are "
         "assigned by CNNIC."
     )
-    assert result.records == []
+    assert result.values() == [
+        (
+            "cnnic_assigned_ipv4_addresses",
+            {"organization": "China Unicom"},
+            "2024-12",
+            D(6_316_032),
+            "6316032",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("In 2024, 6316032 (96B+96C) of former China Unicom are assigned by CNNIC.", True),
+        ("In 2024, 6316032 (about a tenth) of former China Unicom are assigned by CNNIC.", False),
+        ("In 2024, 6316032 new of former China Unicom are assigned by CNNIC.", True),
+        ("In 2024, 6316032 addresses of former China Unicom are assigned by CNNIC.", False),
+    ],
+    ids=["address equivalence", "other words in brackets", "new", "other words"],
+)
+def test_what_may_stand_between_a_count_and_its_phrase(text: str, phrase: bool) -> None:
+    indicators = [r.indicator for r in read(text).records]
+    assert indicators == (["cnnic_assigned_ipv4_addresses"] if phrase else [])
 
 
 def test_two_lists_of_changes_given_respectively_at_the_end() -> None:
@@ -829,3 +1000,197 @@ def test_a_change_figure_keeps_its_precision() -> None:
         "16.08 million compared to December 2023."
     ).record("16.08 million")
     assert change.precision == D(10_000)
+
+
+TOURISM = (
+    "According to the data⁶⁷, there were 4.237 billion domestic trips in the first three "
+    "quarters of 2024, up by 15.3% year-on-year. Domestic tourists spent a total of RMB4.35 "
+    "trillion, up by 17.9% year-on-year. In June, the State Council issued a plan. The first "
+    "one drew more than 4.3 million domestic tourists.\n\n"
+    "⁶⁷ China's Ministry of Culture and Tourism, https://zwgk.mct.gov.cn/zfxgkml/tjxx/202410/"
+    "t20241021_955808.html, October 21, 2024.\n"
+)
+
+
+def test_a_sentence_with_no_date_continues_the_span_and_report_of_the_one_before() -> None:
+    result = read(TOURISM)
+    spans = {"compared_with": "2023-01/2023-09"}
+    assert result.values() == [
+        ("domestic_tourist_trips", {}, "2024-01/2024-09", D(4_237_000_000), "4.237 billion"),
+        ("domestic_tourist_trips_growth", spans, "2024-01/2024-09", D("15.3"), "15.3%"),
+        (
+            "domestic_tourist_spending",
+            {},
+            "2024-01/2024-09",
+            D(4_350_000_000_000),
+            "RMB4.35 trillion",
+        ),
+        ("domestic_tourist_spending_growth", spans, "2024-01/2024-09", D("17.9"), "17.9%"),
+    ]
+    assert {r.attributed_to for r in result.records} == {"Ministry of Culture and Tourism"}
+
+
+def test_a_count_of_people_is_not_what_they_spent() -> None:
+    """ "4.3 million domestic tourists" names the tourists, and a count is never yuan."""
+    assert read(TOURISM).reasons() == [
+        ("4.3 million", "no indicator in the catalogue names it here")
+    ]
+
+
+def test_a_sentence_with_a_date_of_its_own_does_not_continue_the_report_before() -> None:
+    result = read(
+        "According to the data⁶⁷, there were 4.237 billion domestic trips in the first three "
+        "quarters of 2024. By December, domestic tourists spent RMB5 trillion.\n\n"
+        "⁶⁷ China's Ministry of Culture and Tourism, https://zwgk.mct.gov.cn/, October 21, 2024.\n"
+    )
+    spending = result.record("RMB5 trillion")
+    assert (spending.period, spending.attributed_to) == ("2024-12", None)
+
+
+HOLIDAY = (
+    "During the National Day holiday, the number of national business performances increased "
+    "by 14.5% year-on-year, and box office revenue by 25.9% on a YoY basis; audience attendance "
+    "grew by 13.3% compared with the year earlier; and Ctrip county tour orders were up by 20% "
+    "YoY. By December 2024, China had 1,108 million Internet users."
+)
+
+
+def test_figures_of_a_holiday_are_dated_by_its_month_with_the_phrase_as_a_note() -> None:
+    result = read(HOLIDAY)
+    base = {"compared_with": "2023-10"}
+    assert result.values() == [
+        ("commercial_performances_growth", base, "2024-10", D("14.5"), "14.5%"),
+        ("performance_box_office_revenue_growth", base, "2024-10", D("25.9"), "25.9%"),
+        ("performance_audience_attendance_growth", base, "2024-10", D("13.3"), "13.3%"),
+        ("ctrip_county_tour_orders_growth", base, "2024-10", D(20), "20%"),
+        ("internet_users", {}, "2024-12", D(1_108_000_000), "1,108 million"),
+    ]
+    for record in result.records[:4]:
+        (note,) = record.notes
+        assert (note.kind, note.quote) == ("date", "During the National Day holiday")
+        assert HOLIDAY[note.start : note.end] == note.quote
+    assert result.records[4].notes == ()
+
+
+def test_a_figure_that_inherits_a_holidays_month_keeps_its_note() -> None:
+    text = (
+        "Xiaohongshu has become a channel for travel content, with 2.21 million travel notes "
+        "posted during China's 2024 National Day holidays, an increase of 11.8% year-on-year. It "
+        "attracted 4.7 billion views."
+    )
+    result = read(text)
+    views = result.record("4.7 billion")
+    assert (views.indicator, views.period) == ("xiaohongshu_travel_note_views", "2024-10")
+    assert [n.quote for n in views.notes] == ["2024 National Day holidays"]
+    notes = result.record("2.21 million")
+    assert (notes.indicator, notes.period) == ("xiaohongshu_travel_notes", "2024-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Box office revenue by 25.9% on a YoY basis.",
+        "The revenue grew, and box office revenue by 25.9% on a YoY basis.",
+    ],
+    ids=["no change before it", "no change read before it"],
+)
+def test_a_verbless_by_is_a_change_only_after_one(text: str) -> None:
+    assert read(text).values() == []
+
+
+def test_a_phrase_ending_in_of_names_the_figure_after_it() -> None:
+    result = read(
+        "In the first half of the year, the overall transaction volume of Didachuxing's ride-\n\n"
+        "sharing services reached RMB4.007 billion, with an order amount of 61.7 million."
+    )
+    half = "2024-01/2024-06"
+    assert result.values() == [
+        ("didachuxing_ride_sharing_transactions", {}, half, D(4_007_000_000), "RMB4.007 billion"),
+        ("didachuxing_ride_sharing_orders", {}, half, D(61_700_000), "61.7 million"),
+    ]
+
+
+def test_visits_of_the_internet_hospitals_just_counted() -> None:
+    result = read(
+        "At present, 3,340 Internet hospitals across the country have provided Internet "
+        "diagnosis and treatment services for more than 100 million visits per year."
+    )
+    assert result.values() == [
+        ("internet_hospitals", {}, "2024-12", D(3340), "3,340"),
+        ("internet_hospital_annual_visits", {}, "2024-12", D(100_000_000), "100 million"),
+    ]
+
+
+FEISHU = (
+    "The subscription revenue of the software Feishu exceeded USD 200 million in 2023, doubling "
+    "the 2022 revenue. It was growing at a high rate in 2024⁴⁸ and expected to surpass USD 300 "
+    "million⁴⁹.\n\n"
+    "⁴⁸ The magazine Caijing, <https://mp.weixin.qq.com/s/QDUBrNmyEZCrRY86TO-sKA>, September 5, "
+    "2024.\n\n"
+    "⁴⁹ Jiemin News, <https://m.jiemin.com/article/11674929.html>, September 4, 2024.\n"
+)
+
+
+def test_it_stands_for_what_the_sentence_before_spoke_of() -> None:
+    result = read(FEISHU)
+    assert result.values() == [
+        ("feishu_subscription_revenue", {}, "2023", D(200_000_000), "USD 200 million"),
+        ("feishu_subscription_revenue", {}, "2024", D(300_000_000), "USD 300 million"),
+    ]
+
+
+def test_a_figure_only_expected_says_so_in_its_qualifier() -> None:
+    assert [r.qualifier for r in read(FEISHU).records] == ["more than", "expected to be more than"]
+
+
+def test_a_footnote_on_the_figure_credits_it_before_one_earlier_in_its_clause() -> None:
+    assert [r.attributed_to for r in read(FEISHU).records] == [None, "Jiemin News"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "In 2025, the scale of the country's core AI industry was expected to exceed 1.2 "
+            "trillion yuan.",
+            "expected to be more than",
+        ),
+        (
+            "In 2025, the scale of the country's core AI industry is estimated to reach 1.2 "
+            "trillion yuan.",
+            "expected",
+        ),
+        (
+            "In 2025, the scale of the country's core AI industry exceeded 1.2 trillion yuan.",
+            "more than",
+        ),
+        ("In 2025, the scale of the country's core AI industry was 1.2 trillion yuan.", None),
+    ],
+    ids=["expected to exceed", "estimated to reach", "reported, qualified", "reported, exact"],
+)
+def test_expected_figures(text: str, qualifier: str | None) -> None:
+    (record,) = read(text).records
+    assert (record.indicator, record.qualifier) == ("core_ai_industry_scale", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subscription revenue of the software Feishu exceeded USD 200 million in 2023. "
+        "Its growth was high and revenue reached USD 300 million.",
+        "The subscription revenue of the software Feishu exceeded USD 200 million in 2023. "
+        "It had 300 million users.",
+        "It was expected to surpass USD 300 million.",
+    ],
+    ids=["not a pronoun that starts the sentence", "a unit that does not fit", "nothing before"],
+)
+def test_a_pronoun_takes_a_subject_only_when_it_fits(text: str) -> None:
+    values = read(text).values()
+    assert (
+        "feishu_subscription_revenue",
+        {},
+        "2023",
+        D(300_000_000),
+        "USD 300 million",
+    ) not in values
+    assert [v for v in values if v[3] in (D(300_000_000),)] == []

@@ -1,0 +1,138 @@
+"""Where a sentence's figures come from and when they hold: the body a figure is credited
+to, the period the sentence and its paragraph give, what the text says of a figure's size,
+and the notes that explain its date.
+
+The rules belong to the reading of one sentence (``_SentenceRun`` in sentences.py), which
+gives this mixin the sentence, its clauses and dates, and the paragraph's state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extract import cues
+from app.extract.clauses import Clauses
+from app.extract.context import SourceContext
+from app.extract.dating import SentenceDates
+from app.extract.levels import ParagraphState, number_start
+from app.extract.numbers import Quantity
+from app.extract.periods import PeriodMention
+from app.extract.records import NoteRef
+from app.extract.structure import Sentence
+from app.extract.terms import without_marks
+
+
+class Provenance:
+    """The attribution, dating and notes rules of a sentence's reading."""
+
+    ctx: SourceContext
+    state: ParagraphState
+    sentence: Sentence
+    text: str
+    offset: int
+    clauses: Clauses
+    dating: SentenceDates
+    attribution: str | None
+    period: str | None
+    inherited_note: NoteRef | None
+
+    def _sentence_attribution(self) -> str | None:
+        """Who the sentence credits: "According to X, ...", or a footnote citing X at its end."""
+        match = cues.ACCORDING_TO.match(without_marks(self.text))
+        if match and not cues.NO_BODY.match(match.group("body")):
+            body = self.ctx.catalogue.body(match.group("body"))
+            return body or _tidy_body(match.group("body"))
+        if match:
+            # "According to the data⁶⁷, ...": the footnote on "the data" names the body.
+            credited = self._credited(0, self.clauses.end(0))
+            if credited is not None:
+                return credited
+        last_clause = self.clauses.start(len(self.text.rstrip(" .。")))
+        return self._credited(last_clause, len(self.text))
+
+    def _credited(self, start: int, end: int) -> str | None:
+        """The body a source-citing footnote marked between ``start`` and ``end`` names."""
+        for position, mark in self.sentence.marks:
+            footnote = self.ctx.document.footnotes.get(mark)
+            inside = start <= position - self.offset <= end
+            if inside and footnote is not None and footnote.body_attribution is not None:
+                return self.ctx.catalogue.body(footnote.body_attribution) or (
+                    footnote.body_attribution
+                )
+        return None
+
+    def _attribution_for(self, quantity: Quantity) -> str | None:
+        """A footnote on the figure itself ("USD 300 million⁴⁹") or else in its own clause
+        credits it; else "According to X" or a footnote at the end credits the whole
+        sentence."""
+        own = self._credited(quantity.end, quantity.end + 1)
+        clause = self._credited(self.clauses.start(quantity.start), self.clauses.end(quantity.end))
+        return own or clause or self.attribution
+
+    def _sentence_period(self) -> str | None:
+        """The period for figures the sentence does not date near them: what the paragraph
+        said before, else the sentence's first date, else the report's. Later sentences
+        inherit the sentence's first month, quarter, day or span of months (a bare year is
+        too loose); a sentence with no date of its own that inherits one, and credits no one,
+        also continues the report of the sentence that set it. "At present" sets the
+        paragraph's period back to the report's."""
+        if cues.AT_PRESENT.match(self.text):
+            self.state.period = self.state.credited = self.state.period_note = None
+        inherited = self.state.period
+        self.inherited_note = self.state.period_note
+        dates = self.dating.dates
+        if not dates and inherited is not None and self.attribution is None:
+            self.attribution = self.state.credited
+        if dates and len(dates[0].period) > 4:
+            self.state.period, self.state.credited = dates[0].period, self.attribution
+            self.state.period_note = self._within_note(dates[0])
+        if inherited is not None:
+            return inherited
+        return dates[0].period if dates else self.ctx.default_period
+
+    def _within_note(self, mention: PeriodMention) -> NoteRef | None:
+        """The note that keeps a phrase naming a time within its period ("during the National
+        Day holiday", dated October)."""
+        if not mention.within:
+            return None
+        start = self.offset + mention.start
+        return NoteRef("date", self.ctx.source, start, start + len(mention.text), mention.text)
+
+    def _qualifier(self, quantity: Quantity) -> str | None:
+        """What the text says of a figure's size ("more than"), and whether the figure is only
+        expected ("was expected to exceed 1.2 trillion yuan": "expected to be more than")."""
+        if not cues.EXPECTED.search(self.text[: number_start(quantity)]):
+            return quantity.qualifier
+        return "expected" if quantity.qualifier is None else f"expected to be {quantity.qualifier}"
+
+    def _notes_for(self, quantity: Quantity, period: str) -> tuple[list[NoteRef], str]:
+        start = self.offset + self.clauses.start(quantity.start)
+        end = self.offset + self.clauses.end(quantity.end)
+        notes = self._period_notes(quantity, period)
+        for position, mark in self.sentence.marks:
+            footnote = self.ctx.document.footnotes.get(mark)
+            if footnote is None or footnote.body_attribution is not None:
+                continue
+            if not start <= position <= end:
+                continue
+            note, moved = self.ctx.note_for(footnote)
+            notes.append(note)
+            period = moved or period
+        return notes, period
+
+    def _period_notes(self, quantity: Quantity, period: str) -> list[NoteRef]:
+        """The phrase a figure's period comes from, when it names a time within it: the
+        sentence's own, else the one the paragraph's period came from."""
+        own = [m for m in self.dating.dates if m.period == period]
+        if own:
+            nearest = min(own, key=lambda m: abs(m.start - quantity.start))
+            note = self._within_note(nearest)
+            return [] if note is None else [note]
+        inherited = self.inherited_note
+        if inherited is not None and period == self.period:
+            return [inherited]
+        return []
+
+
+def _tidy_body(body: str) -> str:
+    return re.sub(r"\s+(earlier|later)\s+this\s+year$|\s+last\s+year$", "", body.strip())
