@@ -1,8 +1,8 @@
 """Fixtures: the API over the small data set of ``dataset``, on each test backend.
 
-Migrating and seeding take most of a second, so each backend's data set is made once per test
-run and shared, read-only: a test that writes through it fails. A test that changes the data
-asks for a database of its own (``writable_seeded``, ``writable_client``).
+Migrating and seeding take most of a second, so each backend's data set is made once for all
+the tests here and shared, read-only: a test that writes through it fails. A test that changes
+the data asks for a database of its own (``writable_seeded``, ``writable_client``).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from tests.conftest import migrate
 from tests.postgres_scratch import scratch_database
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Engine]]:
     """Gives, per backend, a read-only engine of a database seeded with the data set, made at
-    first use (PostgreSQL's in a scratch database of its own) and dropped at the end."""
+    first use (PostgreSQL's in a scratch database of its own) and dropped after these tests."""
     engines: dict[str, Engine] = {}
     with ExitStack() as cleanup:
 
