@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# More pytest arguments: CI's PostgreSQL pass runs only the tests that read the service
+# database with PYTEST_ARGS='-m service_database'. Plain `make test` runs the whole suite.
+PYTEST_ARGS ?=
 
 .PHONY: install db run test lint types pytest load bench clean
 
@@ -29,7 +32,7 @@ types: install
 	$(BIN)/mypy
 
 pytest: install
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: db lint types pytest ## the whole suite: lint, types, tests
 

@@ -2,6 +2,10 @@
 
 In CI (``CI=true``) a PostgreSQL test that cannot reach its server fails; elsewhere it is
 skipped with a message that says why.
+
+A test whose outcome depends on the service database (``DATABASE_URL``, ``SEED_DATABASE_URL``)
+rather than on a database of its own is marked ``service_database``; :mod:`tests.service_database`
+fails one that is not.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from app.db import make_engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+pytest_plugins = ["tests.service_database"]
 
 
 def migrate(engine: Engine) -> None:

@@ -117,6 +117,7 @@ def test_each_sqlite_checkout_gets_a_deadline_of_its_own(sqlite_file: Path) -> N
     assert reports(reader) == ["cnnic-55", "cnnic-57"]
 
 
+@pytest.mark.service_database
 def test_the_service_engine_of_the_configured_database_cannot_write() -> None:
     """Whatever DATABASE_URL says (SQLite in `make test`, the SELECT-only role in CI's
     PostgreSQL run), the service's own engine refuses a write and changes nothing."""

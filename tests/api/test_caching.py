@@ -82,21 +82,27 @@ def test_etag_differs_by_query_and_representation(client: TestClient) -> None:
     assert etag("/v1/observations?area=rural&last=1") == etag("/v1/observations?last=1&area=rural")
 
 
-def test_etag_changes_with_the_dataset_version(client: TestClient, seeded: Engine) -> None:
-    before = client.get("/v1/reports").headers["etag"]
-    set_version(seeded, "fixture-2")
-    after = client.get("/v1/reports", headers={"If-None-Match": before})
+def test_etag_changes_with_the_dataset_version(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
+    before = writable_client.get("/v1/reports").headers["etag"]
+    set_version(writable_seeded, "fixture-2")
+    after = writable_client.get("/v1/reports", headers={"If-None-Match": before})
 
     assert after.status_code == 200
     assert after.headers["etag"] != before
 
 
-def test_etag_comes_from_the_version_not_the_rows(client: TestClient, seeded: Engine) -> None:
-    etag = client.get("/v1/observations").headers["etag"]
-    with Session(seeded) as session, session.begin():
+def test_etag_comes_from_the_version_not_the_rows(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
+    etag = writable_client.get("/v1/observations").headers["etag"]
+    with Session(writable_seeded) as session, session.begin():
         session.execute(delete(Observation))
 
-    assert client.get("/v1/observations", headers={"If-None-Match": etag}).status_code == 304
+    assert (
+        writable_client.get("/v1/observations", headers={"If-None-Match": etag}).status_code == 304
+    )
 
 
 def test_errors_carry_no_etag(client: TestClient) -> None:

@@ -277,7 +277,9 @@ def test_list_observations_all_vintages(client: TestClient) -> None:
     ]
 
 
-def test_list_observations_prefers_latest_report(client: TestClient, seeded: Engine) -> None:
+def test_list_observations_prefers_latest_report(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
     revision = Fact(
         "internet_users",
         "2024-12",
@@ -285,12 +287,12 @@ def test_list_observations_prefers_latest_report(client: TestClient, seeded: Eng
         "cnnic-57",
         [("cnnic-57-chinadaily-en", "internet users in China had reached", "reached")],
     )
-    with Session(seeded) as session, session.begin():
+    with Session(writable_seeded) as session, session.begin():
         add_observation(session, revision)
 
-    [row] = fetch(client, indicator="internet_users", start="2024-12", end="2024-12")
+    [row] = fetch(writable_client, indicator="internet_users", start="2024-12", end="2024-12")
     every = fetch(
-        client, indicator="internet_users", start="2024-12", end="2024-12", vintages="all"
+        writable_client, indicator="internet_users", start="2024-12", end="2024-12", vintages="all"
     )
 
     assert (row["value"], row["report"]) == (1108500000, "cnnic-57")
@@ -402,8 +404,10 @@ def test_walking_pages_of_a_filtered_query(client: TestClient) -> None:
     assert walk(client, limit=2, **params) == fetch(client, **params)
 
 
-def test_list_observations_default_limit_is_100(client: TestClient, seeded: Engine) -> None:
-    with Session(seeded) as session, session.begin():
+def test_list_observations_default_limit_is_100(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
+    with Session(writable_seeded) as session, session.begin():
         for year in range(1900, 2005):
             add_observation(
                 session,
@@ -416,11 +420,11 @@ def test_list_observations_default_limit_is_100(client: TestClient, seeded: Engi
                 ),
             )
 
-    first = client.get("/v1/observations").json()
-    rest = client.get(first["next"]).json()
+    first = writable_client.get("/v1/observations").json()
+    rest = writable_client.get(first["next"]).json()
 
     assert len(first["data"]) == 100
-    assert first["data"] + rest["data"] == fetch(client, limit=1000)
+    assert first["data"] + rest["data"] == fetch(writable_client, limit=1000)
     assert rest["next"] is None
 
 

@@ -73,7 +73,8 @@ def api_schema(seeded: Engine) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+# /readyz answers from the configured service database, not from the test's: see the last test.
+schema = schemathesis.pytest.from_fixture("api_schema").exclude(path="/readyz")
 
 
 @schema.parametrize()
@@ -89,3 +90,19 @@ def test_every_response_is_documented_and_none_is_a_5xx(
     assert response.status_code < 500, response.text
     case.validate_response(response, excluded_checks=[positive_data_acceptance])
     cases_run[backend, f"{case.method} {case.path}"] += 1
+
+
+@pytest.fixture
+def service_schema() -> schemathesis.BaseSchema:
+    """The app's own /openapi.json, the app on its default settings (the service database)."""
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(), config=CONFIG)
+
+
+@pytest.mark.service_database
+@schemathesis.pytest.from_fixture("service_schema").include(path="/readyz").parametrize()
+@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None)
+def test_the_readiness_probe_is_documented_and_ready(case: schemathesis.Case) -> None:
+    response = case.call()
+    assert response.status_code < 500, response.text
+    case.validate_response(response, excluded_checks=[positive_data_acceptance])
+    cases_run["the service database", f"{case.method} {case.path}"] += 1
