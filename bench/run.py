@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import checks, queries, walk
-from bench.servers import PROJECT_ROOT, Load, free_port, serve, wrk
+from bench.servers import PROJECT_ROOT, Load, free_port, serve, visit_each, wrk
 
 PYTHON = sys.executable
 REPEATED = "/v1/observations?indicator=internet_users"
@@ -85,6 +85,8 @@ class Bench:
     # --- measurements ----------------------------------------------------------------------
 
     def load(self, base: str, *, urls: Path | None = None, path: str = "/", headers=()) -> Load:
+        if urls is not None:
+            visit_each(base, urls)
         wrk(base, urls=urls, path=path, seconds=2, connections=self.args.connections,
             headers=headers)  # fmt: skip
         return wrk(
