@@ -266,8 +266,13 @@ def _ordered(shape: _Shape, columns: Sequence[ColumnElement[Any]]) -> Select[Any
         select(*columns, candidates.c.edition)
         .join(candidates, candidates.c.id == _observations.id)
         .join(Indicator.__table__, _indicators.code == _observations.indicator_code)
-        .order_by(*_sort_columns(candidates))
     )
+    return _in_order(statement, shape, candidates)
+
+
+def _in_order(statement: Select[Any], shape: _Shape, candidates: Subquery) -> Select[Any]:
+    """``statement`` over ``candidates``, kept to the N latest periods and to the keys after
+    the previous page's where ``shape`` says so, in the default order."""
     if shape.last:
         statement = statement.where(candidates.c.recency <= bindparam("last", type_=Integer()))
     if shape.after:
@@ -279,7 +284,7 @@ def _ordered(shape: _Shape, columns: Sequence[ColumnElement[Any]]) -> Select[Any
             bindparam("after_id", type_=Integer()),
         )
         statement = statement.where(tuple_(*_sort_columns(candidates)) > tuple_(*bounds))
-    return statement
+    return statement.order_by(*_sort_columns(candidates))
 
 
 def _sort_columns(candidates: Subquery) -> list[ColumnElement[Any]]:
@@ -297,30 +302,47 @@ def _series_statement(shape: _Shape) -> Select[Any]:
     return _ordered(shape, _SERIES_COLUMNS)
 
 
-_CITATIONS = (
-    select(
-        _citations.observation_id,
-        _citations.source_id,
-        _citations.quote,
-        _citations.start_offset,
-        _citations.end_offset,
-        _citations.as_reported,
+def _page_ids(shape: _Shape) -> Select[Any]:
+    """The ids of a page of ``shape``, with the same parameters as its rows.
+
+    A page's citations and notes are read for these, not for its ids bound one by one: a
+    statement with a hundred parameters is rendered and parsed again on every execution
+    (psycopg keeps no long query), and walking the page's index entries again costs less."""
+    candidates = _candidates(shape)
+    statement = _in_order(select(candidates.c.id), shape, candidates)
+    return statement.limit(bindparam("limit", type_=Integer()))
+
+
+@functools.lru_cache(maxsize=_SHAPES)
+def _citations_statement(shape: _Shape) -> Select[Any]:
+    return (
+        select(
+            _citations.observation_id,
+            _citations.source_id,
+            _citations.quote,
+            _citations.start_offset,
+            _citations.end_offset,
+            _citations.as_reported,
+        )
+        .where(_citations.observation_id.in_(_page_ids(shape)))
+        .order_by(_citations.observation_id, _citations.id)
     )
-    .where(_citations.observation_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_citations.observation_id, _citations.id)
-)
-_NOTES = (
-    select(
-        _notes.observation_id,
-        _notes.kind,
-        _notes.source_id,
-        _notes.quote,
-        _notes.start_offset,
-        _notes.end_offset,
+
+
+@functools.lru_cache(maxsize=_SHAPES)
+def _notes_statement(shape: _Shape) -> Select[Any]:
+    return (
+        select(
+            _notes.observation_id,
+            _notes.kind,
+            _notes.source_id,
+            _notes.quote,
+            _notes.start_offset,
+            _notes.end_offset,
+        )
+        .where(_notes.observation_id.in_(_page_ids(shape)))
+        .order_by(_notes.observation_id, _notes.id)
     )
-    .where(_notes.observation_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_notes.observation_id, _notes.id)
-)
 
 
 def observation_page(
@@ -335,15 +357,15 @@ def observation_page(
 
     Three queries: the page's rows (columns, not ORM objects: nothing here is changed), then
     the citations and the notes of all of them."""
-    statement = _page_statement(_Shape.of(filters, after=after is not None))
-    parameters = _parameters(filters, session=session, after=after) | {"limit": limit + 1}
+    shape = _Shape.of(filters, after=after is not None)
+    parameters = _parameters(filters, session=session, after=after)
     connection = session.connection()
-    rows = connection.execute(statement, parameters).all()
+    rows = connection.execute(_page_statement(shape), parameters | {"limit": limit + 1}).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    ids = [row[0] for row in rows]
-    citations = _citations_of(ids, connection=connection)
-    notes = _notes_of(ids, connection=connection)
+    parameters["limit"] = limit
+    citations = _citations_of(shape, parameters, connection=connection) if rows else {}
+    notes = _notes_of(shape, parameters, connection=connection) if rows else {}
     records = [
         ObservationRecord(
             indicator,
@@ -386,24 +408,23 @@ def observation_page(
     return records, ObservationKey(indicator, dimensions_key, period_start, edition, id_)
 
 
-def _citations_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[CitationRecord]]:
+def _citations_of(
+    shape: _Shape, parameters: dict[str, Any], *, connection: Connection
+) -> dict[int, list[CitationRecord]]:
     found: dict[int, list[CitationRecord]] = {}
-    if ids:
-        for owner, source, quote, start, end, as_reported in connection.execute(
-            _CITATIONS, {"ids": ids}
-        ).all():
-            found.setdefault(owner, []).append(
-                CitationRecord(source, quote, start, end, as_reported)
-            )
+    rows = connection.execute(_citations_statement(shape), parameters).all()
+    for owner, source, quote, start, end, as_reported in rows:
+        found.setdefault(owner, []).append(CitationRecord(source, quote, start, end, as_reported))
     return found
 
 
-def _notes_of(ids: Sequence[int], *, connection: Connection) -> dict[int, list[NoteRecord]]:
+def _notes_of(
+    shape: _Shape, parameters: dict[str, Any], *, connection: Connection
+) -> dict[int, list[NoteRecord]]:
     found: dict[int, list[NoteRecord]] = {}
-    if ids:
-        notes = connection.execute(_NOTES, {"ids": ids}).all()
-        for owner, kind, source, quote, start, end in notes:
-            found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
+    rows = connection.execute(_notes_statement(shape), parameters).all()
+    for owner, kind, source, quote, start, end in rows:
+        found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
     return found
 
 
