@@ -33,7 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.models import Citation, Indicator, IndicatorSummary, Note, Observation, Report
+from app.models import Citation, IndicatorSummary, Note, Observation, Report
+from app.queries import indicator_units
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
@@ -41,7 +42,6 @@ _SHAPES = 256
 # The tables' columns, not the ORM's attributes: these reads build no objects, and a Core
 # statement skips the ORM's set-up on every execution and its row loading.
 _observations = Observation.__table__.c
-_indicators = Indicator.__table__.c
 _citations = Citation.__table__.c
 _notes = Note.__table__.c
 _summaries = IndicatorSummary.__table__.c
@@ -247,7 +247,6 @@ _PAGE_COLUMNS = (
     _observations.period_start,
     _observations.period_end,
     _observations.value,
-    _indicators.unit,
     _observations.report_id,
     _observations.status,
     _observations.as_reported,
@@ -262,10 +261,8 @@ _SERIES_COLUMNS = (_observations.dimensions_key, _observations.period, _observat
 def _ordered(shape: _Shape, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
     """``columns`` of the observations of ``shape``, in the default order."""
     candidates = _candidates(shape)
-    statement = (
-        select(*columns, candidates.c.edition)
-        .join(candidates, candidates.c.id == _observations.id)
-        .join(Indicator.__table__, _indicators.code == _observations.indicator_code)
+    statement = select(*columns, candidates.c.edition).join(
+        candidates, candidates.c.id == _observations.id
     )
     return _in_order(statement, shape, candidates)
 
@@ -366,6 +363,9 @@ def observation_page(
     parameters["limit"] = limit
     citations = _citations_of(shape, parameters, connection=connection) if rows else {}
     notes = _notes_of(shape, parameters, connection=connection) if rows else {}
+    # From the catalogue, kept per data version: joining the indicators instead made
+    # PostgreSQL compare each row with every indicator before the one it names.
+    units = indicator_units(session=session)
     records = [
         ObservationRecord(
             indicator,
@@ -373,7 +373,7 @@ def observation_page(
             period_start,
             period_end,
             value,
-            unit,
+            units[indicator],
             report,
             status,
             as_reported,
@@ -392,7 +392,6 @@ def observation_page(
             period_start,
             period_end,
             value,
-            unit,
             report,
             status,
             as_reported,

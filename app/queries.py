@@ -111,6 +111,12 @@ def indicator_codes(*, session: Session) -> list[str]:
 
 
 @per_version
+def indicator_units(*, session: Session) -> dict[str, str]:
+    """Every indicator's unit, by code."""
+    return {code: unit for code, unit in session.execute(select(Indicator.code, Indicator.unit))}
+
+
+@per_version
 def categories(*, session: Session) -> list[str]:
     """Every category in the catalogue."""
     return list(session.scalars(select(Indicator.category).distinct().order_by(Indicator.category)))
