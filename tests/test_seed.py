@@ -216,6 +216,37 @@ def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) ->
     assert (consumers.value, consumers.qualifier) == (4_300_000, "more than")
 
 
+def test_a_range_cut_by_a_page_break_gives_each_breakdown_its_bounds(seeded: Engine) -> None:
+    """ "... in contacting family" ... footnotes ... "and friends, and in running errands and
+    paying bills were similar, with each making up between 6% and 7%"."""
+    inconvenience = "non_internet_users_inconvenience"
+    for kind, lower, upper in [
+        ("medical care", 6, 7),
+        ("contacting family and friends", 6, 7),
+        ("errands and bills", 6, 7),
+        ("taxi", 5, 6),
+        ("train and plane tickets", 5, 6),
+        ("other", 5, 6),
+    ]:
+        low = one(seeded, inconvenience, "2024-12", inconvenience=kind, bound="lower")
+        high = one(seeded, inconvenience, "2024-12", inconvenience=kind, bound="upper")
+        assert (low.value, high.value) == (lower, upper)
+        assert (low.as_reported, high.as_reported) == (f"{lower}%", f"{upper}%")
+        assert low.qualifier is None
+        assert high.qualifier is None
+        assert find(seeded, inconvenience, "2024-12", inconvenience=kind) == []
+    row = one(
+        seeded,
+        inconvenience,
+        "2024-12",
+        inconvenience="contacting family and friends",
+        bound="upper",
+    )
+    (citation,) = row.citations
+    assert citation.quote.startswith("The proportions of inconveniences, such as difficulties")
+    assert citation.quote.endswith("with each making up between 6% and 7%")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -13,7 +13,7 @@ them, in order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from app.catalogue import CHANGE_SUFFIX, IndicatorSpec
@@ -38,6 +38,7 @@ from app.extract.page_breaks import (
 )
 from app.extract.periods import find_periods
 from app.extract.provenance import Provenance
+from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
@@ -81,7 +82,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading, Provenance):
+class _SentenceRun(ChangeReading, RangeReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -135,11 +136,30 @@ class _SentenceRun(ChangeReading, Provenance):
         if cut is not None and self._is_figure(cut):
             self.quantities.append(cut)
             self.reader.claimed.add(self.offset + cut.start)
+        self._claim_ranges(continuation, after_start)
         across = magnitude_across_break(self.text, continuation.span.text)
         if across is not None:
             figure, reach = across
             self.quantities = [figure if q.start == figure.start else q for q in self.quantities]
             self.reach[figure.start] = after_start + reach
+
+    def _claim_ranges(self, continuation: Sentence, after_start: int) -> None:
+        """The ranges of the rest of the sentence ("in contacting family" ... footnotes ...
+        "and friends, ... with each making up between 6% and 7%"), read here where the
+        breakdowns named before the break are in view."""
+        rest = continuation.span.text
+        for end in ranges_in(rest, find_quantities(rest)):
+            shifted = replace(
+                end,
+                start=after_start + end.start,
+                end=after_start + end.end,
+                qualifier_start=None
+                if end.qualifier_start is None
+                else after_start + end.qualifier_start,
+            )
+            if self._is_figure(shifted):
+                self.quantities.append(shifted)
+                self.reader.claimed.add(self.offset + shifted.start)
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -153,7 +173,7 @@ class _SentenceRun(ChangeReading, Provenance):
     def read(self) -> None:
         index = 0
         while index < len(self.quantities):
-            if self._read_before_after(index):
+            if self._read_range(index) or self._read_before_after(index):
                 index += 2
                 continue
             run = self._run_from(index)
@@ -558,6 +578,13 @@ class _SentenceRun(ChangeReading, Provenance):
             self._leave_out(quantity, "no period is given for it")
             return
         self._record(quantity, spec, dims, period, remember=True)
+
+    def _record_bound(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
+        period = self.dating.near(quantity) or self.period
+        if period is None:
+            self._leave_out(quantity, "no period is given for it")
+            return
+        self._record(quantity, spec, dims, period, remember=False)
 
     def _record(
         self,
