@@ -37,6 +37,9 @@ class IndicatorSpec(_Strict):
     year_to_date: bool = False
     priority: int = 0
     owners: list[str] = []
+    # The dimension a place the sentence names apart from the figure's phrase gives
+    # ("500 pharmacies in 16 districts of Beijing"; app/extract/places.py).
+    located_by: str | None = None
 
 
 class ColumnSpec(_Strict):
@@ -179,7 +182,8 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
         for linked in (spec.share, spec.rate, spec.counts):
             if linked is not None and linked not in codes:
                 raise CatalogueError(f"{spec.code}: links to unknown indicator {linked!r}")
-        for dimension in spec.share_dimensions:
+        located = [] if spec.located_by is None else [spec.located_by]
+        for dimension in (*spec.share_dimensions, *located):
             if dimension not in parsed.dimensions:
                 raise CatalogueError(f"{spec.code}: unknown dimension {dimension!r}")
     for table in parsed.tables:

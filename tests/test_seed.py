@@ -247,6 +247,29 @@ def test_a_range_cut_by_a_page_break_gives_each_breakdown_its_bounds(seeded: Eng
     assert citation.quote.endswith("with each making up between 6% and 7%")
 
 
+def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
+    seeded: Engine,
+) -> None:
+    """ "Since July, Beijing, Shanghai, ... have carried forward ... medicines in nearly 500
+    pharmacies in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
+    Shanghai ... completed the settlement for about 2,047,000 people"."""
+    rows = [
+        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Beijing"),
+        one(seeded, "online_medical_insurance_districts", "2024-12", province="Beijing"),
+        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Shanghai"),
+        one(seeded, "online_medical_insurance_settled_persons", "2024-12", province="Shanghai"),
+    ]
+    assert [(r.value, r.qualifier) for r in rows] == [
+        (500, "nearly"),
+        (16, None),
+        (1000, "more than"),
+        (2_047_000, "about"),
+    ]
+    for row in rows:
+        assert [(n.kind, n.quote) for n in row.notes] == [("date", "Since July")]
+    assert find(seeded, "online_medical_insurance_pharmacies", "2024-07") == []
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

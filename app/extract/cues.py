@@ -92,6 +92,8 @@ OWN_SUBJECT = re.compile(
 
 # Sentences that speak of the present reset the period a paragraph set: "At present, 3,340
 # Internet hospitals ..." after "In June, the State Council issued ...".
+# A sentence that opens on when something began: "Since July, ...".
+SINCE_START = re.compile(r"^since\b", re.IGNORECASE)
 AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\W*目前", re.I)
 
 # A share of what was just counted: "accounting for", "making up", "占".

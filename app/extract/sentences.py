@@ -37,6 +37,7 @@ from app.extract.page_breaks import (
     qualified_after_break,
 )
 from app.extract.periods import find_periods
+from app.extract.places import place_of
 from app.extract.provenance import Provenance
 from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
@@ -573,6 +574,9 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
             self._leave_out(quantity, f"its unit does not fit {spec.code} ({spec.unit})")
             return
         spec, dims = resolved
+        if spec.located_by is not None and spec.located_by not in dims:
+            place = place_of(self.text, self.hits, quantity.start, quantity.end, spec.located_by)
+            dims = dims if place is None else {**dims, spec.located_by: place}
         period = self.dating.near(quantity) or self.period
         if period is None:
             self._leave_out(quantity, "no period is given for it")
