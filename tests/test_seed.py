@@ -270,6 +270,28 @@ def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
     assert find(seeded, "online_medical_insurance_pharmacies", "2024-07") == []
 
 
+def test_promotion_figures_are_dated_by_the_year_with_the_promotion_as_a_note(
+    seeded: Engine,
+) -> None:
+    governments = one(seeded, "jd_trade_in_partner_governments", "2024")
+    appliances = one(
+        seeded, "jd_trade_in_home_appliance_turnover_growth", "2024", compared_with="2023"
+    )
+    tmall = one(
+        seeded, "tmall_home_appliance_first_hour_turnover_growth", "2024", compared_with="2023"
+    )
+    assert [(r.value, r.qualifier) for r in (governments, appliances, tmall)] == [
+        (20, "more than"),
+        (100, "more than"),
+        (765, None),
+    ]
+    assert [n.quote for n in appliances.notes] == ["During the Jun.18 promotion period"]
+    assert [n.quote for n in tmall.notes] == ["During the Nov.11 promotion period"]
+    # Growth alone: no earlier level is derived without the level itself.
+    assert find(seeded, "tmall_home_appliance_first_hour_turnover", "2023") == []
+    assert find(seeded, "jd_trade_in_partner_governments", "2024-06-18") == []
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -130,7 +130,9 @@ class ChangeReading(ABC):
     ) -> Level | None:
         """What a change is of when its clause names it ("the penetration rate was up 9.7
         percentage points"), dated like a level in the same place would be."""
-        clause_start = self._own_subject_start(quantity) or self.clauses.start(quantity.start)
+        clause_start = self._own_subject_start(quantity) or self.clauses.start_past_aside(
+            quantity.start
+        )
         hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
         for hit in reversed(hits):
             for term in hit.indicator_terms:

@@ -333,6 +333,7 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
             or cues.CHANGE_AFTER.match(after)
+            or (cues.BY_BEFORE.search(lead) and cues.YEAR_ON_YEAR_AFTER.match(after))
             or (self.changed is not None and cues.ELLIPTICAL_CHANGE.search(before))
         ):
             self._read_change(quantity, before, after)
