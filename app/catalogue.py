@@ -136,7 +136,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
             unit="percent",
             category=base.category,
             description=f"Relative change of {base.name[0].lower() + base.name[1:]} "
-            "since the period in the `compared_with` dimension.",
+            "since the period in the `compared_with` dimension (or the time named there, as "
+            "written: `Mid-Autumn Festival`).",
         )
     unit = "percentage_points" if base.unit == "percent" else base.unit
     return IndicatorSpec(
@@ -146,7 +147,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
         unit=unit,
         category=base.category,
         description=f"Change of {base.name[0].lower() + base.name[1:]} "
-        "since the period in the `compared_with` dimension.",
+        "since the period in the `compared_with` dimension (or the time named there, as "
+        "written: `Mid-Autumn Festival`).",
     )
 
 

@@ -292,6 +292,23 @@ def test_promotion_figures_are_dated_by_the_year_with_the_promotion_as_a_note(
     assert find(seeded, "jd_trade_in_partner_governments", "2024-06-18") == []
 
 
+def test_changes_from_a_time_the_text_names_but_does_not_date(seeded: Engine) -> None:
+    festival = {"compared_with": "Mid-Autumn Festival"}
+    bookings = one(seeded, "shanxi_tour_order_bookings_growth", "2024-10", **festival)
+    amount = one(seeded, "shanxi_tour_booking_amount_growth", "2024-10", **festival)
+    assert (bookings.value, amount.value) == (63, 171)
+    drones = one(
+        seeded,
+        "meituan_drone_average_daily_orders_growth",
+        "2024-10",
+        compared_with="pre-holiday weekend period",
+    )
+    assert (drones.value, drones.qualifier) == (1100, "more than")
+    with Session(seeded) as session:
+        periods = session.scalars(select(Observation.period)).all()
+    assert "Mid-Autumn Festival" not in periods  # no level derived at the festival
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

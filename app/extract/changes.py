@@ -162,6 +162,9 @@ class ChangeReading(ABC):
                 return mention.period
         if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)
+        named = cues.NAMED_BASE.search(after)
+        if named is not None:
+            return named.group("base")
         if cues.SAME_PERIOD.search(after):
             return self.state.base
         if cues.YEAR_ON_YEAR.search(self.text):

@@ -143,6 +143,14 @@ RATE_WORDS = re.compile(
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
 # A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
+# A change measured from a time the text names but does not date: "compared with the
+# Mid-Autumn Festival", "compared with the pre-holiday weekend period".
+NAMED_BASE = re.compile(
+    r"\bcompared\s+(?:to|with)\s+(?:the\s+)?"
+    r"(?P<base>[^,.;:()⁰¹²³⁴⁵⁶⁷⁸⁹]{0,40}(?<![A-Za-z-])"
+    r"(?:festival|holidays?|period|week|weekend|season))(?![A-Za-z-])",
+    re.IGNORECASE,
+)
 YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 
