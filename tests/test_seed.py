@@ -309,6 +309,15 @@ def test_changes_from_a_time_the_text_names_but_does_not_date(seeded: Engine) ->
     assert "Mid-Autumn Festival" not in periods  # no level derived at the festival
 
 
+def test_a_change_of_each_subject_named_after_it(seeded: Engine) -> None:
+    """ "Tianshui received a year-on-year growth of more than 25% in the cumulative tourist
+    number and tourism revenue"."""
+    base = {"compared_with": "2023-01/2023-09"}
+    for code in ("tianshui_tourists_growth", "tianshui_tourism_revenue_growth"):
+        row = one(seeded, code, "2024-01/2024-09", **base)
+        assert (row.value, row.qualifier) == (25, "more than")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -88,6 +88,11 @@ CHANGE_AFTER = re.compile(
 BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
 YEAR_ON_YEAR_AFTER = re.compile(r"^\s*(?:year-on-year|yoy)(?![A-Za-z-])", re.IGNORECASE)
 
+# A change whose subjects follow it: "a year-on-year growth of more than 25% in the
+# cumulative tourist number and tourism revenue".
+SUBJECTS_AFTER = re.compile(r"\s*in\s+(?:the\s+)?", re.IGNORECASE)
+SUBJECTS_GLUE = re.compile(r"^\s*(?:,\s*and|,|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
 # A change whose clause brings a subject of its own that the catalogue does not name: "users
 # exceeded 100 million and the search volume grew by more than 30%" is not a change of users.
 OWN_SUBJECT = re.compile(
