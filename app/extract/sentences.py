@@ -357,9 +357,17 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
                 return
         subject = self._subject_for(quantity) or self._pronoun_subject(quantity)
         if subject is None:
-            self._leave_out(quantity, "no indicator in the catalogue names it here")
+            self._leave_out(quantity, self._unnamed_reason(quantity))
             return
         self._read_one_with(quantity, *subject)
+
+    def _unnamed_reason(self, quantity: Quantity) -> str:
+        """Why no indicator takes a figure: a share of usage at hours of the day ("the usage
+        peak of online video apps appeared at 12 am, with the distribution of usage period
+        reaching 6.2%") has no breakdown by hour to go to."""
+        if quantity.unit == "percent" and cues.TIME_OF_DAY.search(self.text):
+            return "a share at an hour of the day (no breakdown by hour)"
+        return "no indicator in the catalogue names it here"
 
     def _pronoun_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         """What "It" or "They" at the start of the sentence stands for: what the sentence
