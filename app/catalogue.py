@@ -37,6 +37,9 @@ class IndicatorSpec(_Strict):
     year_to_date: bool = False
     priority: int = 0
     owners: list[str] = []
+    # The dimension a place the sentence names apart from the figure's phrase gives
+    # ("500 pharmacies in 16 districts of Beijing"; app/extract/places.py).
+    located_by: str | None = None
 
 
 class ColumnSpec(_Strict):
@@ -133,7 +136,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
             unit="percent",
             category=base.category,
             description=f"Relative change of {base.name[0].lower() + base.name[1:]} "
-            "since the period in the `compared_with` dimension.",
+            "since the period in the `compared_with` dimension (or the time named there, as "
+            "written: `Mid-Autumn Festival`).",
         )
     unit = "percentage_points" if base.unit == "percent" else base.unit
     return IndicatorSpec(
@@ -143,7 +147,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
         unit=unit,
         category=base.category,
         description=f"Change of {base.name[0].lower() + base.name[1:]} "
-        "since the period in the `compared_with` dimension.",
+        "since the period in the `compared_with` dimension (or the time named there, as "
+        "written: `Mid-Autumn Festival`).",
     )
 
 
@@ -179,7 +184,8 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
         for linked in (spec.share, spec.rate, spec.counts):
             if linked is not None and linked not in codes:
                 raise CatalogueError(f"{spec.code}: links to unknown indicator {linked!r}")
-        for dimension in spec.share_dimensions:
+        located = [] if spec.located_by is None else [spec.located_by]
+        for dimension in (*spec.share_dimensions, *located):
             if dimension not in parsed.dimensions:
                 raise CatalogueError(f"{spec.code}: unknown dimension {dimension!r}")
     for table in parsed.tables:

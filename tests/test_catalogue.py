@@ -181,6 +181,11 @@ BAD_FILES = [
         "internet_users: unknown dimension 'device'",
     ),
     (
+        "a place names an unknown dimension",
+        lambda c: c["indicators"][0].update(located_by="province"),
+        "internet_users: unknown dimension 'province'",
+    ),
+    (
         "a duplicate code",
         lambda c: c["indicators"].append(_indicator("internet_users")),
         "catalogue.yaml: indicator 'internet_users' is defined twice",

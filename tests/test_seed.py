@@ -216,6 +216,108 @@ def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) ->
     assert (consumers.value, consumers.qualifier) == (4_300_000, "more than")
 
 
+def test_a_range_cut_by_a_page_break_gives_each_breakdown_its_bounds(seeded: Engine) -> None:
+    """ "... in contacting family" ... footnotes ... "and friends, and in running errands and
+    paying bills were similar, with each making up between 6% and 7%"."""
+    inconvenience = "non_internet_users_inconvenience"
+    for kind, lower, upper in [
+        ("medical care", 6, 7),
+        ("contacting family and friends", 6, 7),
+        ("errands and bills", 6, 7),
+        ("taxi", 5, 6),
+        ("train and plane tickets", 5, 6),
+        ("other", 5, 6),
+    ]:
+        low = one(seeded, inconvenience, "2024-12", inconvenience=kind, bound="lower")
+        high = one(seeded, inconvenience, "2024-12", inconvenience=kind, bound="upper")
+        assert (low.value, high.value) == (lower, upper)
+        assert (low.as_reported, high.as_reported) == (f"{lower}%", f"{upper}%")
+        assert low.qualifier is None
+        assert high.qualifier is None
+        assert find(seeded, inconvenience, "2024-12", inconvenience=kind) == []
+    row = one(
+        seeded,
+        inconvenience,
+        "2024-12",
+        inconvenience="contacting family and friends",
+        bound="upper",
+    )
+    (citation,) = row.citations
+    assert citation.quote.startswith("The proportions of inconveniences, such as difficulties")
+    assert citation.quote.endswith("with each making up between 6% and 7%")
+
+
+def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
+    seeded: Engine,
+) -> None:
+    """ "Since July, Beijing, Shanghai, ... have carried forward ... medicines in nearly 500
+    pharmacies in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
+    Shanghai ... completed the settlement for about 2,047,000 people"."""
+    rows = [
+        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Beijing"),
+        one(seeded, "online_medical_insurance_districts", "2024-12", province="Beijing"),
+        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Shanghai"),
+        one(seeded, "online_medical_insurance_settled_persons", "2024-12", province="Shanghai"),
+    ]
+    assert [(r.value, r.qualifier) for r in rows] == [
+        (500, "nearly"),
+        (16, None),
+        (1000, "more than"),
+        (2_047_000, "about"),
+    ]
+    for row in rows:
+        assert [(n.kind, n.quote) for n in row.notes] == [("date", "Since July")]
+    assert find(seeded, "online_medical_insurance_pharmacies", "2024-07") == []
+
+
+def test_promotion_figures_are_dated_by_the_year_with_the_promotion_as_a_note(
+    seeded: Engine,
+) -> None:
+    governments = one(seeded, "jd_trade_in_partner_governments", "2024")
+    appliances = one(
+        seeded, "jd_trade_in_home_appliance_turnover_growth", "2024", compared_with="2023"
+    )
+    tmall = one(
+        seeded, "tmall_home_appliance_first_hour_turnover_growth", "2024", compared_with="2023"
+    )
+    assert [(r.value, r.qualifier) for r in (governments, appliances, tmall)] == [
+        (20, "more than"),
+        (100, "more than"),
+        (765, None),
+    ]
+    assert [n.quote for n in appliances.notes] == ["During the Jun.18 promotion period"]
+    assert [n.quote for n in tmall.notes] == ["During the Nov.11 promotion period"]
+    # Growth alone: no earlier level is derived without the level itself.
+    assert find(seeded, "tmall_home_appliance_first_hour_turnover", "2023") == []
+    assert find(seeded, "jd_trade_in_partner_governments", "2024-06-18") == []
+
+
+def test_changes_from_a_time_the_text_names_but_does_not_date(seeded: Engine) -> None:
+    festival = {"compared_with": "Mid-Autumn Festival"}
+    bookings = one(seeded, "shanxi_tour_order_bookings_growth", "2024-10", **festival)
+    amount = one(seeded, "shanxi_tour_booking_amount_growth", "2024-10", **festival)
+    assert (bookings.value, amount.value) == (63, 171)
+    drones = one(
+        seeded,
+        "meituan_drone_average_daily_orders_growth",
+        "2024-10",
+        compared_with="pre-holiday weekend period",
+    )
+    assert (drones.value, drones.qualifier) == (1100, "more than")
+    with Session(seeded) as session:
+        periods = session.scalars(select(Observation.period)).all()
+    assert "Mid-Autumn Festival" not in periods  # no level derived at the festival
+
+
+def test_a_change_of_each_subject_named_after_it(seeded: Engine) -> None:
+    """ "Tianshui received a year-on-year growth of more than 25% in the cumulative tourist
+    number and tourism revenue"."""
+    base = {"compared_with": "2023-01/2023-09"}
+    for code in ("tianshui_tourists_growth", "tianshui_tourism_revenue_growth"):
+        row = one(seeded, code, "2024-01/2024-09", **base)
+        assert (row.value, row.qualifier) == (25, "more than")
+
+
 def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")

@@ -64,6 +64,12 @@ class ChangeReading(ABC):
                 return spec.unit != "percent"
             return fits(quantity.unit, spec.unit)
 
+        following = self._changed_subjects_after(quantity, accept)
+        for subject in following:
+            base = self._change_base(quantity, before, after, subject.period)
+            self._record_change(quantity, subject, base, after)
+        if following:
+            return
         level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
         if level is None:
             self._leave_out(quantity, "a change of a figure the catalogue does not name")
@@ -130,7 +136,9 @@ class ChangeReading(ABC):
     ) -> Level | None:
         """What a change is of when its clause names it ("the penetration rate was up 9.7
         percentage points"), dated like a level in the same place would be."""
-        clause_start = self._own_subject_start(quantity) or self.clauses.start(quantity.start)
+        clause_start = self._own_subject_start(quantity) or self.clauses.start_past_aside(
+            quantity.start
+        )
         hits = [h for h in self.hits if clause_start <= h.start and h.end <= quantity.start]
         for hit in reversed(hits):
             for term in hit.indicator_terms:
@@ -140,6 +148,32 @@ class ChangeReading(ABC):
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
+
+    def _changed_subjects_after(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> list[Level]:
+        """What a change is of when its subjects follow it, joined by "and": "a growth of
+        more than 25% in the cumulative tourist number and tourism revenue" is a growth of
+        each."""
+        lead = cues.SUBJECTS_AFTER.match(self.text, quantity.end)
+        if lead is None:
+            return []
+        levels: list[Level] = []
+        position = lead.end()
+        for hit in (h for h in self.hits if h.start >= position):
+            if hit.start != position and not cues.SUBJECTS_GLUE.match(
+                self.text[position : hit.start]
+            ):
+                break
+            term = next(iter(hit.indicator_terms), None)
+            period = self.dating.near(quantity) or self.period
+            if term is None or term.indicator is None or period is None:
+                break
+            if not accept(self.ctx.catalogue.indicators[term.indicator]):
+                break
+            levels.append(Level(term.indicator, dict(term.dimensions), period))
+            position = hit.end
+        return levels
 
     def _own_subject_start(self, quantity: Quantity) -> int | None:
         """Where a change's own subject begins, when its clause brings one after an earlier
@@ -160,6 +194,9 @@ class ChangeReading(ABC):
                 return mention.period
         if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)
+        named = cues.NAMED_BASE.search(after)
+        if named is not None:
+            return named.group("base")
         if cues.SAME_PERIOD.search(after):
             return self.state.base
         if cues.YEAR_ON_YEAR.search(self.text):

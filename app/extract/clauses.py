@@ -35,6 +35,18 @@ class Clauses:
                 return index + 1
         return 0
 
+    def start_past_aside(self, position: int) -> int:
+        """Where the clause holding ``position`` begins, reading past an aside right before
+        it: in "with the turnover of home appliances in seven provinces or cities, including
+        Beijing and Hebei, increasing by over 100%", the clause of "100%" begins at "with"."""
+        start = self.start(position)
+        if start == 0:
+            return start
+        aside = self.start(start - 1)
+        if aside == 0 or not cues.ASIDE.match(self.text, aside):
+            return start
+        return self.start(aside - 1)
+
     def end(self, position: int) -> int:
         """Where the clause holding ``position`` ends."""
         for index in range(position, len(self.text)):

@@ -11,6 +11,9 @@ import re
 
 # Where a clause ends.
 CLAUSE_BREAK = re.compile(r"[,;，；]")
+# A clause that only gives examples of what the clause before named: ", including Beijing and
+# Hebei,".
+ASIDE = re.compile(r"\s*(?:including|such\s+as)\b", re.IGNORECASE)
 
 # What may stand between a phrase and its verb: "users in rural areas", "courses in China".
 _PLACE = (
@@ -60,6 +63,11 @@ IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
 # them offered IPv6 public recursive services".
 APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
+# A time of day: "9 am", "19 pm", "11-12 pm", "8 o'clock".
+TIME_OF_DAY = re.compile(
+    r"(?<![\d.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?![A-Za-z])"
+)
+
 # A change: "an increase of", "up by", "增长"; a fall is kept negative.
 CHANGE_BEFORE = re.compile(
     r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
@@ -80,6 +88,16 @@ CHANGE_AFTER = re.compile(
     r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
 )
 
+# A change whose verb stands before what changed: "stimulated the first-hour turnover of
+# Tmall's home appliances by 765% year-on-year".
+BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+YEAR_ON_YEAR_AFTER = re.compile(r"^\s*(?:year-on-year|yoy)(?![A-Za-z-])", re.IGNORECASE)
+
+# A change whose subjects follow it: "a year-on-year growth of more than 25% in the
+# cumulative tourist number and tourism revenue".
+SUBJECTS_AFTER = re.compile(r"\s*in\s+(?:the\s+)?", re.IGNORECASE)
+SUBJECTS_GLUE = re.compile(r"^\s*(?:,\s*and|,|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
 # A change whose clause brings a subject of its own that the catalogue does not name: "users
 # exceeded 100 million and the search volume grew by more than 30%" is not a change of users.
 OWN_SUBJECT = re.compile(
@@ -92,6 +110,8 @@ OWN_SUBJECT = re.compile(
 
 # Sentences that speak of the present reset the period a paragraph set: "At present, 3,340
 # Internet hospitals ..." after "In June, the State Council issued ...".
+# A sentence that opens on when something began: "Since July, ...".
+SINCE_START = re.compile(r"^since\b", re.IGNORECASE)
 AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\W*目前", re.I)
 
 # A share of what was just counted: "accounting for", "making up", "占".
@@ -133,6 +153,14 @@ RATE_WORDS = re.compile(
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
 # A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
+# A change measured from a time the text names but does not date: "compared with the
+# Mid-Autumn Festival", "compared with the pre-holiday weekend period".
+NAMED_BASE = re.compile(
+    r"\bcompared\s+(?:to|with)\s+(?:the\s+)?"
+    r"(?P<base>[^,.;:()⁰¹²³⁴⁵⁶⁷⁸⁹]{0,40}(?<![A-Za-z-])"
+    r"(?:festival|holidays?|period|week|weekend|season))(?![A-Za-z-])",
+    re.IGNORECASE,
+)
 YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 

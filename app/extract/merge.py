@@ -20,6 +20,7 @@ from itertools import combinations
 from typing import Any
 
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX
+from app.extract.periods import period_bounds
 from app.extract.records import Dimensions, NoteRef, Observation, Record
 
 _HUNDRED = Decimal(100)
@@ -177,7 +178,7 @@ def _derive_from(
 ) -> Observation | None:
     dims = dict(change.dimensions)
     base_period = dims.pop("compared_with", None)
-    if base_period is None or change.qualifier in _LOWER_BOUNDS:
+    if base_period is None or change.qualifier in _LOWER_BOUNDS or not _dated(base_period):
         return None
     if change.indicator.endswith(GROWTH_SUFFIX):
         code, growth = change.indicator.removesuffix(GROWTH_SUFFIX), True
@@ -216,6 +217,16 @@ def _derive_from(
         notes=[],
         derivation=_derivation(method, formula, level, change),
     )
+
+
+def _dated(base: str) -> bool:
+    """Whether a change's base is a period, not a time the text names without a date ("the
+    Mid-Autumn Festival"), at which no level can be placed."""
+    try:
+        period_bounds(base)
+    except ValueError:
+        return False
+    return True
 
 
 def _derivation(

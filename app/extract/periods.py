@@ -110,7 +110,7 @@ def find_periods(
                 continue
             if period is not None:
                 start = _lead_start(text, match.start())
-                candidates.append((start, match.end(), period, reader is _read_holiday))
+                candidates.append((start, match.end(), period, reader in _WITHIN))
     mentions: list[PeriodMention] = []
     for start, end, period, within in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if not mentions or start >= mentions[-1].end:
@@ -240,6 +240,15 @@ def _read_month_day(match: re.Match[str], clock: _Clock) -> str | None:
         return None
     year = int(match["y"]) if match["y"] else None
     return _resolve(lambda y: datetime.date(y, month, day).isoformat(), year, clock)
+
+
+def _read_promotion(match: re.Match[str], clock: _Clock) -> str | None:
+    """ "the Jun.18 promotion period", "the Nov.11 shopping festival" -> its year. Such a
+    period ends on its day but begins weeks before it, often in the month before (the
+    Nov.11 festival of 2024 opened on 14 October), and the text gives no start: the year is
+    the shortest period sure to hold it."""
+    day = _read_month_day(match, clock)
+    return None if day is None else day[:4]
 
 
 def _read_iso_day(match: re.Match[str], _: _Clock) -> str:
@@ -372,6 +381,14 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_month_day,
     ),
     (
+        re.compile(
+            rf"(?P<m>{_MON}){_S}*(?P<d>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
+            rf"(?:,{_S}*(?P<y>{_Y})(?![0-9]))?"
+            rf"{_S}+(?i:promotion(?:{_S}+period)?|shopping{_S}+festival){_WORD_END}"
+        ),
+        _read_promotion,
+    ),
+    (
         re.compile(rf"(?<![0-9/-])(?P<y>{_Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9-])"),
         _read_iso_day,
     ),
@@ -450,3 +467,6 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_year,
     ),
 )
+
+# Readers whose phrase names a time within the period they give, kept as a note.
+_WITHIN = (_read_holiday, _read_promotion)

@@ -75,9 +75,15 @@ class Provenance:
         inherit the sentence's first month, quarter, day or span of months (a bare year is
         too loose); a sentence with no date of its own that inherits one, and credits no one,
         also continues the report of the sentence that set it. "At present" sets the
-        paragraph's period back to the report's."""
+        paragraph's period back to the report's; so does "Since July, ...", which says when
+        what the paragraph describes began, not when its figures hold: they are the report's,
+        with the phrase kept as a note."""
         if cues.AT_PRESENT.match(self.text):
             self.state.period = self.state.credited = self.state.period_note = None
+        since = self._opening_since()
+        if since is not None:
+            self.state.period, self.state.credited = None, None
+            self.state.period_note = since
         inherited = self.state.period
         self.inherited_note = self.state.period_note
         dates = self.dating.dates
@@ -89,6 +95,16 @@ class Provenance:
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period
+
+    def _opening_since(self) -> NoteRef | None:
+        """The note for a sentence that opens on when something began ("Since July, Beijing,
+        Shanghai, ... have carried forward ..."), a date no figure of the paragraph holds at."""
+        opening = next((m for m in self.dating.periods if m.start == 0), None)
+        if opening is None or not cues.SINCE_START.match(opening.text):
+            return None
+        return NoteRef(
+            "date", self.ctx.source, self.offset, self.offset + len(opening.text), opening.text
+        )
 
     def _within_note(self, mention: PeriodMention) -> NoteRef | None:
         """The note that keeps a phrase naming a time within its period ("during the National

@@ -13,7 +13,7 @@ them, in order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from app.catalogue import CHANGE_SUFFIX, IndicatorSpec
@@ -37,7 +37,9 @@ from app.extract.page_breaks import (
     qualified_after_break,
 )
 from app.extract.periods import find_periods
+from app.extract.places import place_of
 from app.extract.provenance import Provenance
+from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
@@ -81,7 +83,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading, Provenance):
+class _SentenceRun(ChangeReading, RangeReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -135,11 +137,30 @@ class _SentenceRun(ChangeReading, Provenance):
         if cut is not None and self._is_figure(cut):
             self.quantities.append(cut)
             self.reader.claimed.add(self.offset + cut.start)
+        self._claim_ranges(continuation, after_start)
         across = magnitude_across_break(self.text, continuation.span.text)
         if across is not None:
             figure, reach = across
             self.quantities = [figure if q.start == figure.start else q for q in self.quantities]
             self.reach[figure.start] = after_start + reach
+
+    def _claim_ranges(self, continuation: Sentence, after_start: int) -> None:
+        """The ranges of the rest of the sentence ("in contacting family" ... footnotes ...
+        "and friends, ... with each making up between 6% and 7%"), read here where the
+        breakdowns named before the break are in view."""
+        rest = continuation.span.text
+        for end in ranges_in(rest, find_quantities(rest)):
+            shifted = replace(
+                end,
+                start=after_start + end.start,
+                end=after_start + end.end,
+                qualifier_start=None
+                if end.qualifier_start is None
+                else after_start + end.qualifier_start,
+            )
+            if self._is_figure(shifted):
+                self.quantities.append(shifted)
+                self.reader.claimed.add(self.offset + shifted.start)
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -153,7 +174,7 @@ class _SentenceRun(ChangeReading, Provenance):
     def read(self) -> None:
         index = 0
         while index < len(self.quantities):
-            if self._read_before_after(index):
+            if self._read_range(index) or self._read_before_after(index):
                 index += 2
                 continue
             run = self._run_from(index)
@@ -312,6 +333,7 @@ class _SentenceRun(ChangeReading, Provenance):
             quantity.unit == "percentage_points"
             or cues.CHANGE_BEFORE.search(lead)
             or cues.CHANGE_AFTER.match(after)
+            or (cues.BY_BEFORE.search(lead) and cues.YEAR_ON_YEAR_AFTER.match(after))
             or (self.changed is not None and cues.ELLIPTICAL_CHANGE.search(before))
         ):
             self._read_change(quantity, before, after)
@@ -335,9 +357,17 @@ class _SentenceRun(ChangeReading, Provenance):
                 return
         subject = self._subject_for(quantity) or self._pronoun_subject(quantity)
         if subject is None:
-            self._leave_out(quantity, "no indicator in the catalogue names it here")
+            self._leave_out(quantity, self._unnamed_reason(quantity))
             return
         self._read_one_with(quantity, *subject)
+
+    def _unnamed_reason(self, quantity: Quantity) -> str:
+        """Why no indicator takes a figure: a share of usage at hours of the day ("the usage
+        peak of online video apps appeared at 12 am, with the distribution of usage period
+        reaching 6.2%") has no breakdown by hour to go to."""
+        if quantity.unit == "percent" and cues.TIME_OF_DAY.search(self.text):
+            return "a share at an hour of the day (no breakdown by hour)"
+        return "no indicator in the catalogue names it here"
 
     def _pronoun_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         """What "It" or "They" at the start of the sentence stands for: what the sentence
@@ -553,11 +583,21 @@ class _SentenceRun(ChangeReading, Provenance):
             self._leave_out(quantity, f"its unit does not fit {spec.code} ({spec.unit})")
             return
         spec, dims = resolved
+        if spec.located_by is not None and spec.located_by not in dims:
+            place = place_of(self.text, self.hits, quantity.start, quantity.end, spec.located_by)
+            dims = dims if place is None else {**dims, spec.located_by: place}
         period = self.dating.near(quantity) or self.period
         if period is None:
             self._leave_out(quantity, "no period is given for it")
             return
         self._record(quantity, spec, dims, period, remember=True)
+
+    def _record_bound(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
+        period = self.dating.near(quantity) or self.period
+        if period is None:
+            self._leave_out(quantity, "no period is given for it")
+            return
+        self._record(quantity, spec, dims, period, remember=False)
 
     def _record(
         self,

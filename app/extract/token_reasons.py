@@ -44,12 +44,7 @@ _PHRASE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a heading number", re.compile(r"\b(?:Table|Tabel|Figure|Appendix|Chapter)\s+\d+")),
     ("a note number", re.compile(r"\bNote\s+\d+")),
     ("an ordinal", re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b|第\s*\d+")),
-    (
-        "a time of day",
-        re.compile(
-            r"(?<![\d.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?![A-Za-z])"
-        ),
-    ),
+    ("a time of day", cues.TIME_OF_DAY),
     (
         "an age label",
         re.compile(

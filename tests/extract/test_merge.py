@@ -421,3 +421,17 @@ def test_compare_reports_allows_half_of_each_precision(
     first = observation("1108000000", "1000000", "cnnic-55")
     other = observation(*second, "cnnic-57")
     assert len(compare_reports([first, other])) == expected
+
+
+def test_no_level_is_derived_at_a_base_the_text_does_not_date() -> None:
+    """63% up on the Mid-Autumn Festival: the festival is no period to place a level at."""
+    level = record("700000000", "1000000", "700 million", indicator="searches")
+    growth = record(
+        "63",
+        "1",
+        "63%",
+        indicator="searches_growth",
+        dimensions={"compared_with": "Mid-Autumn Festival"},
+        start=40,
+    )
+    assert derive(observations_of(level, growth)) == ([], [])

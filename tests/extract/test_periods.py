@@ -144,7 +144,7 @@ MENTIONS = [
         "Dec 31, 2024",
         "2024-12-31",
     ),
-    ("During the Jun.18 promotion period", REPORT_55, "During the Jun.18", "2024-06-18"),
+    ("As of Jun.18, JD.com had", REPORT_55, "As of Jun.18", "2024-06-18"),
     ("date 2026-02-05 (ECNS)", NEWS, "2026-02-05", "2026-02-05"),
     ("Since 1997, China Internet Network", REPORT_55, "Since 1997", "1997"),
     ("The year of 2024 marked the 30th anniversary", REPORT_55, "The year of 2024", "2024"),
@@ -383,9 +383,39 @@ def test_a_holiday_is_read_as_its_month_and_marked_within_it(
     assert sentence[holiday.start : holiday.end] == holiday.text
 
 
+# A promotion period named by its festival day ends on that day but begins weeks before it:
+# only its year is sure.
+PROMOTIONS = [
+    ("During the Jun.18 promotion period, JD.com", "During the Jun.18 promotion period", "2024"),
+    (
+        "During the Nov.11 promotion period, government",
+        "During the Nov.11 promotion period",
+        "2024",
+    ),
+    ("sales in the Nov. 11 shopping festival rose", "in the Nov. 11 shopping festival", "2024"),
+    ("in the Nov.11, 2023 promotion, sales", "in the Nov.11, 2023 promotion", "2023"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "period"), PROMOTIONS)
+def test_a_promotion_period_is_read_as_its_year_and_marked_within_it(
+    sentence: str, text: str, period: str
+) -> None:
+    (mention,) = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)
+    assert (mention.text, mention.period, mention.within) == (text, period, True)
+    assert sentence[mention.start : mention.end] == mention.text
+
+
 @pytest.mark.parametrize(
     "sentence",
-    ["By December 2024, China had", "In May, the users", "May 1, 2024", "the national day care"],
+    [
+        "By December 2024, China had",
+        "In May, the users",
+        "May 1, 2024",
+        "the national day care",
+        "As of Jun.18, JD.com had",
+        "Jun.18 promotions",
+    ],
 )
 def test_other_periods_are_not_within_theirs(sentence: str) -> None:
     mentions = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)

@@ -637,15 +637,15 @@ def test_a_percentage_of_internet_users_is_not_their_share() -> None:
             "Household chores and running errands were similar, with each making up between "
             "6% and 7%.",
             [
-                ("6%", "a range (between one figure and another)"),
-                ("7%", "a range (between one figure and another)"),
+                ("6%", "a range whose breakdowns the catalogue does not name"),
+                ("7%", "a range whose breakdowns the catalogue does not name"),
             ],
         ),
         (
             "Between 6% and 7% of Internet users used online office.",
             [
-                ("6%", "a range (between one figure and another)"),
-                ("7%", "a range (between one figure and another)"),
+                ("6%", "a range whose breakdowns the catalogue does not name"),
+                ("7%", "a range whose breakdowns the catalogue does not name"),
             ],
         ),
         (
