@@ -113,7 +113,7 @@ def indicator_codes(*, session: Session) -> list[str]:
 @per_version
 def indicator_units(*, session: Session) -> dict[str, str]:
     """Every indicator's unit, by code."""
-    return {code: unit for code, unit in session.execute(select(Indicator.code, Indicator.unit))}
+    return dict(session.execute(select(Indicator.code, Indicator.unit)).tuples().all())
 
 
 @per_version
