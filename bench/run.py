@@ -15,7 +15,8 @@ runs, on the seeded data (SQLite, migrated and seeded afresh under ``--workdir``
   SQLite file, for the repeated query and for the mix.
 
 With ``--big URL`` (built by ``python -m bench.bigdb``), the cache-off mix of that database's
-own queries, a walk over every page of the default query, and the server's resident memory.
+own queries, a walk over every page of the default query, and the server's resident memory;
+for a PostgreSQL one, also the seeded data's mix on the same server, to compare it with.
 Nothing is sent anywhere but 127.0.0.1.
 """
 
@@ -229,11 +230,27 @@ class Bench:
              f"{walked.last_ms:.1f} vs {walked.first_ms:.1f} ms, {walked.stopped}", fast)
         )  # fmt: skip
         self.targets.append((f"{kind} big: one worker < 150 MB", f"{rss:.0f} MB", rss < 150))
-        if self.mix_off_seeded:
-            ratio = mix.requests_per_second / self.mix_off_seeded
+        seeded = self.seeded_mix_on(url, kind)
+        if seeded:
+            ratio = mix.requests_per_second / seeded
             self.targets.append(
-                (f"{kind} big: cache-off mix within 2 x of seeded", f"{ratio:.2f} x", ratio >= 0.5)
-            )
+                (f"{kind} big: cache-off mix within 2 x of seeded {kind}", f"{ratio:.2f} x",
+                 ratio >= 0.5)
+            )  # fmt: skip
+
+    def seeded_mix_on(self, url: str, kind: str) -> float | None:
+        """The seeded data's cache-off mix on the backend of ``url``, which its big database is
+        measured against: size, not the backend, is what that ratio is about. On PostgreSQL
+        the texts are seeded into a database beside the big one, on the same server."""
+        if kind == "sqlite" or self.mix_off_seeded is None:
+            return self.mix_off_seeded
+        seeded_url = seed_beside(url)
+        with self.api(seeded_url, cache=False, log=f"api-{kind}-seeded.log") as server:
+            mix = self.measure(
+                f"API, 1000 distinct queries, cache off, {kind}", server.base,
+                self.work / "mix-api.txt",
+            )  # fmt: skip
+        return mix.requests_per_second
 
     def measure(self, name: str, base: str, urls: Path | None = None, *, path: str = "/",
                 headers: tuple[str, ...] = ()) -> Load:  # fmt: skip
@@ -281,6 +298,27 @@ def seed(url: str, database: Path) -> float:
     subprocess.run([PYTHON, "-m", "app", "seed"], cwd=PROJECT_ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
     return time.perf_counter() - started
+
+
+def seed_beside(url: str) -> str:
+    """A database next to ``url``'s (its name with ``_seeded``), created afresh, migrated and
+    seeded with the real texts; its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    name = f"{parsed.database}_seeded"
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    seeded = parsed.set(database=name).render_as_string(hide_password=False)
+    env = {**os.environ, "DATABASE_URL": seeded, "SEED_DATABASE_URL": seeded}
+    for command in (["-m", "alembic", "upgrade", "head"], ["-m", "app", "seed"]):
+        subprocess.run([PYTHON, *command], cwd=PROJECT_ROOT, env=env, check=True,
+                       capture_output=True)  # fmt: skip
+    return seeded
 
 
 def build_mix(url: str, count: int, api_file: Path, datasette_file: Path) -> None:
