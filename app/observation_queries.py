@@ -32,6 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
+from sqlalchemy.sql.elements import KeyedColumnElement
 
 from app.models import Citation, IndicatorSummary, Note, Observation, Report
 from app.queries import indicator_units
@@ -45,6 +47,7 @@ _observations = Observation.__table__.c
 _citations = Citation.__table__.c
 _notes = Note.__table__.c
 _summaries = IndicatorSummary.__table__.c
+_Columns = ReadOnlyColumnCollection[str, KeyedColumnElement[Any]]
 _reports = Report.__table__.c
 
 
@@ -310,36 +313,26 @@ def _page_ids(shape: _Shape) -> Select[Any]:
     return statement.limit(bindparam("limit", type_=Integer()))
 
 
+def _of_page(shape: _Shape, table: _Columns, *columns: str) -> Select[Any]:
+    """``columns`` of the rows of ``table`` (citations or notes) that belong to a page of
+    ``shape``, after their observation's id, in the order they were written."""
+    return (
+        select(table.observation_id, *(table[name] for name in columns))
+        .where(table.observation_id.in_(_page_ids(shape)))
+        .order_by(table.observation_id, table.id)
+    )
+
+
 @functools.lru_cache(maxsize=_SHAPES)
 def _citations_statement(shape: _Shape) -> Select[Any]:
-    return (
-        select(
-            _citations.observation_id,
-            _citations.source_id,
-            _citations.quote,
-            _citations.start_offset,
-            _citations.end_offset,
-            _citations.as_reported,
-        )
-        .where(_citations.observation_id.in_(_page_ids(shape)))
-        .order_by(_citations.observation_id, _citations.id)
+    return _of_page(
+        shape, _citations, "source_id", "quote", "start_offset", "end_offset", "as_reported"
     )
 
 
 @functools.lru_cache(maxsize=_SHAPES)
 def _notes_statement(shape: _Shape) -> Select[Any]:
-    return (
-        select(
-            _notes.observation_id,
-            _notes.kind,
-            _notes.source_id,
-            _notes.quote,
-            _notes.start_offset,
-            _notes.end_offset,
-        )
-        .where(_notes.observation_id.in_(_page_ids(shape)))
-        .order_by(_notes.observation_id, _notes.id)
-    )
+    return _of_page(shape, _notes, "kind", "source_id", "quote", "start_offset", "end_offset")
 
 
 def observation_page(
