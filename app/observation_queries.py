@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -37,6 +37,8 @@ from sqlalchemy.sql.elements import KeyedColumnElement
 
 from app.models import Citation, IndicatorSummary, Note, Observation, Report
 from app.queries import indicator_units
+
+R = TypeVar("R")
 
 # Statement shapes kept built (see _Shape): a handful are in use at any time.
 _SHAPES = 256
@@ -323,6 +325,8 @@ def _of_page(shape: _Shape, table: _Columns, *columns: str) -> Select[Any]:
     )
 
 
+# After the observation's id, the columns of these two follow the fields of CitationRecord and
+# NoteRecord, which are built from them in that order.
 @functools.lru_cache(maxsize=_SHAPES)
 def _citations_statement(shape: _Shape) -> Select[Any]:
     return _of_page(
@@ -354,8 +358,15 @@ def observation_page(
     more = len(rows) > limit
     rows = rows[:limit]
     parameters["limit"] = limit
-    citations = _citations_of(shape, parameters, connection=connection) if rows else {}
-    notes = _notes_of(shape, parameters, connection=connection) if rows else {}
+    citations: dict[int, list[CitationRecord]] = {}
+    notes: dict[int, list[NoteRecord]] = {}
+    if rows:
+        citations = _by_observation(
+            _citations_statement(shape), parameters, CitationRecord, connection=connection
+        )
+        notes = _by_observation(
+            _notes_statement(shape), parameters, NoteRecord, connection=connection
+        )
     # From the catalogue, kept per data version: joining the indicators instead made
     # PostgreSQL compare each row with every indicator before the one it names.
     units = indicator_units(session=session)
@@ -400,23 +411,18 @@ def observation_page(
     return records, ObservationKey(indicator, dimensions_key, period_start, edition, id_)
 
 
-def _citations_of(
-    shape: _Shape, parameters: dict[str, Any], *, connection: Connection
-) -> dict[int, list[CitationRecord]]:
-    found: dict[int, list[CitationRecord]] = {}
-    rows = connection.execute(_citations_statement(shape), parameters).all()
-    for owner, source, quote, start, end, as_reported in rows:
-        found.setdefault(owner, []).append(CitationRecord(source, quote, start, end, as_reported))
-    return found
-
-
-def _notes_of(
-    shape: _Shape, parameters: dict[str, Any], *, connection: Connection
-) -> dict[int, list[NoteRecord]]:
-    found: dict[int, list[NoteRecord]] = {}
-    rows = connection.execute(_notes_statement(shape), parameters).all()
-    for owner, kind, source, quote, start, end in rows:
-        found.setdefault(owner, []).append(NoteRecord(kind, source, quote, start, end))
+def _by_observation(
+    statement: Select[Any],
+    parameters: dict[str, Any],
+    record: Callable[..., R],
+    *,
+    connection: Connection,
+) -> dict[int, list[R]]:
+    """The rows of ``statement`` (the observation's id, then a record's fields in order) as
+    records, grouped by observation."""
+    found: dict[int, list[R]] = {}
+    for owner, *fields in connection.execute(statement, parameters).all():
+        found.setdefault(owner, []).append(record(*fields))
     return found
 
 
