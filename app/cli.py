@@ -17,6 +17,7 @@ from app.db import make_writer_engine
 from app.extract.pipeline import Coverage, Extraction
 from app.grants import GrantError, grant_read_only
 from app.manifest import SourceFileError
+from app.schema_revision import SchemaRevisionError
 from app.seed import SeedError, prepare, seed_database
 from app.seed_lock import SeedLockError
 
@@ -40,7 +41,13 @@ def seed(seeds_dir: SeedsDir = None, verbose: bool = False) -> None:
     engine = make_writer_engine()
     try:
         result = seed_database(engine, folder, lock_wait=get_settings().db_busy_timeout)
-    except (SeedError, SeedLockError, SourceFileError, CatalogueError) as error:
+    except (
+        SeedError,
+        SchemaRevisionError,
+        SeedLockError,
+        SourceFileError,
+        CatalogueError,
+    ) as error:
         console.print(f"[red]seed refused:[/red] {error}")
         console.print("The database was left as it was.")
         raise typer.Exit(code=1) from error

@@ -33,6 +33,7 @@ from app.models import (
     Source,
 )
 from app.models import Observation as ObservationRow
+from app.schema_revision import require_schema_revision
 from app.seed_lock import take_seed_lock
 from app.summaries import summarise
 from app.vintages import mark_preferred
@@ -106,6 +107,7 @@ def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) ->
     manifest, catalogue, texts, extraction = prepare(seeds_dir)
     version = _fingerprint(extraction, texts)
     with Session(engine) as session, session.begin():
+        require_schema_revision(session.connection())
         take_seed_lock(session, wait=lock_wait)
         _clear(session)
         _write_reports(session, manifest, texts)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -42,11 +42,20 @@ runner = CliRunner()
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A migrated, empty SQLite file that the CLI's settings point at."""
     path = tmp_path / "cli.db"
-    url = f"sqlite:///{path}"
-    engine = make_engine(url)
+    engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
     engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", url)
+    yield from _cli_database(path, monkeypatch)
+
+
+@pytest.fixture
+def unmigrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A SQLite file with no tables at all that the CLI's settings point at."""
+    yield from _cli_database(tmp_path / "bare.db", monkeypatch)
+
+
+def _cli_database(path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
     monkeypatch.delenv("SEED_DATABASE_URL", raising=False)  # the CLI writes through this one
     monkeypatch.setattr(cli_module, "console", Console(width=400, color_system=None))
     get_settings.cache_clear()
@@ -190,6 +199,23 @@ def test_seed_refuses_a_broken_catalogue_and_leaves_the_database_empty(
     assert result.exit_code == 1
     assert "seed refused: catalogue.yaml:" in flat(result.output)
     assert state(database) == (None, ())
+
+
+def test_seed_refuses_a_database_that_was_never_migrated(unmigrated: Path) -> None:
+    result = runner.invoke(cli, ["seed"])
+    assert result.exit_code == 1
+    output = flat(result.output)
+    assert (
+        "seed refused: the database is not migrated (it has no alembic_version); this code "
+        "needs revision" in output
+    )
+    assert "run `alembic upgrade head` first" in output
+    assert "another seed" not in output
+    engine = make_engine(f"sqlite:///{unmigrated}")
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
 
 
 # --- coverage -------------------------------------------------------------------------------

@@ -9,11 +9,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Base, Indicator, IndicatorSummary, Observation, Report
+from app.schema_revision import SCHEMA_REVISION, SchemaRevisionError, require_schema_revision
 from tests.conftest import PROJECT_ROOT
 
 
@@ -35,6 +37,23 @@ def test_the_chain_goes_down_and_up_again(engine: Engine) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     run(engine, "upgrade", "head")
     assert {"observations", "citations", "sources"} <= set(inspect(engine).get_table_names())
+
+
+def test_the_code_names_the_head_of_the_chain() -> None:
+    scripts = ScriptDirectory.from_config(Config(str(PROJECT_ROOT / "alembic.ini")))
+    assert scripts.get_current_head() == SCHEMA_REVISION
+
+
+def test_a_database_behind_the_chain_is_refused_with_what_to_run(engine: Engine) -> None:
+    with engine.connect() as connection:
+        require_schema_revision(connection)
+    run(engine, "downgrade", "0002")
+    with engine.connect() as connection, pytest.raises(SchemaRevisionError) as refused:
+        require_schema_revision(connection)
+    assert str(refused.value) == (
+        f"the database is at revision 0002; this code needs revision {SCHEMA_REVISION}: "
+        "run `alembic upgrade head` first"
+    )
 
 
 def _observation(report: str, edition: int, *, indicator: str = "i") -> Observation:
