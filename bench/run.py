@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import checks, queries, walk
+from bench import ceilings, checks, queries, walk
 from bench.servers import PROJECT_ROOT, Load, free_port, serve, visit_each, wrk
 
 PYTHON = sys.executable
@@ -111,11 +111,11 @@ class Bench:
         command = [PYTHON, "-m", "app.serve"]
         return serve(command, port=port, env=env, log=self.work / log, probe="/readyz")
 
-    def ceiling(self, app: str, log: str):  # type: ignore[no-untyped-def]
+    def ceiling(self, app: str, log: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
         port = free_port()
         command = [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
-        command += ["--no-access-log", "--log-level", "warning"]
-        return serve(command, port=port, env={}, log=self.work / log)
+        command += ["--no-access-log", "--log-level", "warning", "--no-server-header"]
+        return serve(command, port=port, env=env or {}, log=self.work / log)
 
     def datasette(self, database: Path):  # type: ignore[no-untyped-def]
         port = free_port()
@@ -161,6 +161,14 @@ class Bench:
                 f"(wrk: {repeated.requests} + warm-up)"
             )
             mix_on = self.measure("API, 1000 distinct queries, cache on", server.base, api_urls)
+            answer = self.work / "repeated-answer.json"
+            ceilings.capture(server.base + REPEATED, dict(_split(DASHBOARD_HEADERS)), answer)
+        with self.ceiling(
+            "bench.ceilings:replay", "replay.log", env={"BENCH_REPLAY": str(answer)}
+        ) as server:
+            replayed = self.measure(
+                "raw ASGI, the repeated query's answer replayed", server.base, path=REPEATED
+            )
         with self.api(url, cache=False, log="api-nocache.log") as server:
             mix_off = self.measure("API, 1000 distinct queries, cache off", server.base, api_urls)
             self.mix_off_seeded = mix_off.requests_per_second
@@ -179,6 +187,12 @@ class Bench:
         self.targets.append(("repeated >= 2 x bare FastAPI", f"{ratio:.2f} x", ratio >= 2))
         ratio = repeated.requests_per_second / raw.requests_per_second
         self.targets.append(("repeated >= 0.6 x raw ASGI", f"{ratio:.2f} x", ratio >= 0.6))
+        self.facts.append(
+            "the replayed answer (the same headers and body, no application) answers "
+            f"{replayed.requests_per_second / raw.requests_per_second:.2f} x the raw constant; "
+            f"the repeated query {repeated.requests_per_second / replayed.requests_per_second:.2f}"
+            " x its answer replayed"
+        )
         self.targets.append(
             ("repeated p99 < 5 ms", f"{repeated.p99_ms:.2f} ms", repeated.p99_ms < 5)
         )
@@ -288,6 +302,11 @@ class Bench:
         print()
         for target, measured, met in self.targets:
             print(f"{'met   ' if met else 'MISSED'} {target:52} {measured}")
+
+
+def _split(headers: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``Name: value`` lines as pairs."""
+    return [(name, value.strip()) for name, _, value in (line.partition(":") for line in headers)]
 
 
 def seed(url: str) -> float:
