@@ -142,6 +142,39 @@ def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
     )
 
 
+def test_a_footnote_mark_credits_the_figures_before_it_back_to_the_mark_before(
+    seeded: Engine,
+) -> None:
+    """ "... performances increased by 14.5% ..., and box office revenue by 25.9% ...; audience
+    attendance grew by 13.3%⁶⁹ ...; and Ctrip county tour orders were up by 20% YoY⁷⁰."
+    (⁶⁹ CCTV.com, ⁷⁰ People's Daily Online)."""
+    credited = {
+        code: one(seeded, f"{code}_growth", "2024-10", compared_with="2023-10").attributed_to
+        for code in (
+            "commercial_performances",
+            "performance_box_office_revenue",
+            "performance_audience_attendance",
+            "ctrip_county_tour_orders",
+        )
+    }
+    assert credited == {
+        "commercial_performances": "CCTV.com",
+        "performance_box_office_revenue": "CCTV.com",
+        "performance_audience_attendance": "CCTV.com",
+        "ctrip_county_tour_orders": "People's Daily Online",
+    }
+    # "50-plus cities including Shanghai, ... and Qingdao⁶²" (⁶² Ant Group).
+    assert one(seeded, "touch_payment_cities", "2024-09-06").attributed_to == "Ant Group"
+
+
+def test_a_mark_on_a_restatement_credits_only_the_restatement(seeded: Engine) -> None:
+    """ "the size of Chinese netizens was 1108 million, or over 20%¹⁵ of the global total"
+    (¹⁵ International Telecommunication Union): the report's own users, the ITU's world."""
+    assert one(seeded, "internet_users", "2024-12").attributed_to is None
+    share = one(seeded, "internet_users_global_share", "2024-12")
+    assert share.attributed_to == "International Telecommunication Union"
+
+
 def test_figures_of_the_appendices_keep_their_own_scope(seeded: Engine) -> None:
     """The notes to the address tables give the Alliance members' full holdings, which the
     tables' rows for the Alliance leave out; the survey's design figures are figures too."""

@@ -63,6 +63,10 @@ IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
 # them offered IPv6 public recursive services".
 APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
+# What stands between a figure and its restatement in apposition: "1108 million, or over
+# 20% of the global total", "1,108 million Internet users, or".
+RESTATED = re.compile(r"[^\d,;，；.]*?,?\s*or\s*", re.IGNORECASE)
+
 # A time of day: "9 am", "19 pm", "11-12 pm", "8 o'clock".
 TIME_OF_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?![A-Za-z])"

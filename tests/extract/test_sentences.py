@@ -808,6 +808,66 @@ def test_a_footnote_citing_a_source_credits_only_where_it_stands(
     assert all(record.notes == () for record in result.records)
 
 
+CCTV = "⁶⁹ CCTV.com, <https://news.cctv.com/2024/10/09/a.shtml>, October 9, 2024.\n"
+PEOPLE = "⁷⁰ People's Daily Online, <http://sh.people.com.cn/n2/a.html>, October 12, 2024.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Online video users reached 1,070 million, and short video users reached "
+            "1,040 million⁶⁹; online music users reached 700 million⁷⁰.",
+            {
+                "1,070 million": "CCTV.com",
+                "1,040 million": "CCTV.com",
+                "700 million": "People's Daily Online",
+            },
+        ),
+        (
+            "Online video users reached 1,070 million⁶⁹, and short video users reached "
+            "1,040 million, with online music users reaching 700 million⁷⁰.",
+            {
+                "1,070 million": "CCTV.com",
+                "1,040 million": "People's Daily Online",
+                "700 million": "People's Daily Online",
+            },
+        ),
+        (
+            "Online video users⁶⁹ reached 1,070 million, and short video users reached "
+            "1,040 million.",
+            {"1,070 million": "CCTV.com", "1,040 million": None},
+        ),
+    ],
+    ids=[
+        "a mark credits back to the sentence's start",
+        "a mark credits back to the mark before it",
+        "a mark on what a figure measures credits its clause",
+    ],
+)
+def test_a_footnote_mark_credits_what_the_sentence_says_before_it(
+    sentence: str, credited: dict[str, str | None]
+) -> None:
+    result = read(f"{sentence}\n\n{CCTV}\n{PEOPLE}")
+    assert {r.evidence.as_reported: r.attributed_to for r in result.records} == credited
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China had 1,108 million Internet users, or over 20%⁶⁹ of the global total, with the "
+        "Internet penetration reaching 78.6%.",
+        "China had 1,108 million Internet users, or over 20%⁶⁹ of the global total.",
+    ],
+    ids=["inside the sentence", "at its end"],
+)
+def test_a_mark_on_a_restatement_credits_only_the_restatement(sentence: str) -> None:
+    """The footnote cites what the restatement adds (the world's total), not the figure."""
+    result = read(f"{sentence}\n\n{CCTV}")
+    assert result.record("1,108 million").attributed_to is None
+    assert result.record("20%").attributed_to == "CCTV.com"
+
+
 def test_a_footnote_that_updates_a_figure_moves_only_its_clause() -> None:
     result = read(
         "Online video users reached 1,070 million⁵, and short video users reached "
