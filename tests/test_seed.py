@@ -165,6 +165,10 @@ def test_a_footnote_mark_credits_the_figures_before_it_back_to_the_mark_before(
     }
     # "50-plus cities including Shanghai, ... and Qingdao⁶²" (⁶² Ant Group).
     assert one(seeded, "touch_payment_cities", "2024-09-06").attributed_to == "Ant Group"
+    # "3,340 Internet hospitals ... have provided ... services for more than 100 million
+    # visits per year⁷⁸": the "or" of "for" restates nothing.
+    hospitals = one(seeded, "internet_hospitals", "2024-12")
+    assert hospitals.attributed_to == "China's National Health Commission"
 
 
 def test_a_mark_on_a_restatement_credits_only_the_restatement(seeded: Engine) -> None:

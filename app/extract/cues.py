@@ -65,7 +65,7 @@ APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
 # What stands between a figure and its restatement in apposition: "1108 million, or over
 # 20% of the global total", "1,108 million Internet users, or".
-RESTATED = re.compile(r"[^\d,;，；.]*?,?\s*or\s*", re.IGNORECASE)
+RESTATED = re.compile(r"[^\d,;，；.]*?,?\s*\bor\s*", re.IGNORECASE)
 
 # A time of day: "9 am", "19 pm", "11-12 pm", "8 o'clock".
 TIME_OF_DAY = re.compile(

@@ -868,6 +868,18 @@ def test_a_mark_on_a_restatement_credits_only_the_restatement(sentence: str) -> 
     assert result.record("20%").attributed_to == "CCTV.com"
 
 
+def test_a_figure_followed_by_for_is_not_restated() -> None:
+    """ "services for more than 100 million visits": "for" holds no restating "or"."""
+    result = read(
+        "At present, 3,340 Internet hospitals have provided services for more than 100 million "
+        "visits per year⁶⁹.\n\n" + CCTV
+    )
+    assert {r.evidence.as_reported: r.attributed_to for r in result.records} == {
+        "3,340": "CCTV.com",
+        "100 million": "CCTV.com",
+    }
+
+
 def test_a_footnote_that_updates_a_figure_moves_only_its_clause() -> None:
     result = read(
         "Online video users reached 1,070 million⁵, and short video users reached "
