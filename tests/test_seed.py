@@ -243,6 +243,18 @@ def test_a_figure_dated_and_credited_by_the_sentence_before(seeded: Engine) -> N
     assert one(seeded, "domestic_tourist_spending", "2023-01/2023-09").status == "derived"
 
 
+def test_a_parallel_breakdown_is_dated_like_the_one_before_it(seeded: Engine) -> None:
+    """ "47.6% of Internet users paid attention to information on sports, business and
+    science & technology", after the sentences on the National Day holiday's travel notes."""
+    share = one(
+        seeded,
+        "social_topic_followers_share",
+        "2024-12",
+        social_topic="sports, business and science & technology",
+    )
+    assert (share.value, share.notes, share.attributed_to) == (pytest.approx(47.6), [], None)
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

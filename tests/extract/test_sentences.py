@@ -906,6 +906,25 @@ def test_the_period_a_paragraph_sets_carries_to_its_next_sentence_only() -> None
     ]
 
 
+def test_an_undated_figure_of_an_indicator_the_paragraph_dated_takes_that_date() -> None:
+    """A parallel breakdown is dated like the earlier one, not by the holiday between them."""
+    result = read(
+        "By December 2024, 44.7% of Internet users paid attention to the information on "
+        "traveling, shopping and local life. Xiaohongshu had more than 2.21 million travel notes "
+        "posted during the National Day holidays. 47.6% of Internet users paid attention to "
+        "information on sports, business and science & technology.\n"
+    )
+    assert [(r.evidence.as_reported, r.period) for r in result.records] == [
+        ("44.7%", "2024-12"),
+        ("2.21 million", "2024-10"),
+        ("47.6%", "2024-12"),
+    ]
+    assert result.record("47.6%").notes == ()
+    assert result.record("47.6%").dimensions == (
+        ("social_topic", "sports, business and science & technology"),
+    )
+
+
 def test_at_present_sets_the_period_back_to_the_reports() -> None:
     result = read(
         "In June, the State Council issued a plan. At present, 3,340 Internet hospitals across "
