@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.extract.periods import period_bounds
+
 CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -77,6 +79,8 @@ class TableSpec(_Strict):
 class CatalogueFile(_Strict):
     dimensions: dict[str, dict[str, list[str]]]
     bodies: dict[str, list[str]]
+    # The months each named event ran in, and the names the texts give it.
+    events: dict[str, list[str]] = {}
     indicators: list[IndicatorSpec]
     tables: list[TableSpec]
 
@@ -104,6 +108,8 @@ class Catalogue:
     bodies: dict[str, list[str]]
     tables: list[TableSpec]
     terms: list[Term]
+    # Each name of an event the texts date figures by, and the period it ran in.
+    events: dict[str, str]
 
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
@@ -218,4 +224,10 @@ def load_catalogue(path: Path) -> Catalogue:
     _check_references(parsed, set(indicators))
     terms = [term for spec in parsed.indicators for term in _expand_terms(spec, parsed.dimensions)]
     terms.extend(_dimension_terms(parsed.dimensions))
-    return Catalogue(indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms)
+    events = {name: period for period, names in parsed.events.items() for name in names}
+    for period in parsed.events:
+        try:
+            period_bounds(period)
+        except ValueError as error:
+            raise CatalogueError(f"{path.name}: event period {period!r}: {error}") from error
+    return Catalogue(indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms, events)

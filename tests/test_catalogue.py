@@ -134,6 +134,11 @@ def test_the_real_catalogue_links_only_known_indicators(catalogue: Catalogue) ->
             assert linked is None or linked in catalogue.indicators, spec.code
 
 
+def test_every_name_of_an_event_gives_its_period(catalogue: Catalogue) -> None:
+    assert catalogue.events["Paris Olympics"] == "2024-07/2024-08"
+    assert catalogue.events["Olympic Games held in Paris"] == "2024-07/2024-08"
+
+
 def test_body_names_a_known_body_in_longer_text(catalogue: Catalogue) -> None:
     assert (
         catalogue.body("China's Ministry of Industry and Information Technology")
@@ -224,6 +229,11 @@ BAD_FILES = [
         "a code that is not snake case",
         lambda c: c["indicators"][1].update(code="Internet-Users-Share"),
         "indicators.1.code\n  String should match pattern",
+    ),
+    (
+        "an event's period is no period",
+        lambda c: c.update(events={"July 2024": ["Paris Olympics"]}),
+        "catalogue.yaml: event period 'July 2024'",
     ),
     (
         "a missing section",

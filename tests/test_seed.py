@@ -255,6 +255,15 @@ def test_a_parallel_breakdown_is_dated_like_the_one_before_it(seeded: Engine) ->
     assert (share.value, share.notes, share.attributed_to) == (pytest.approx(47.6), [], None)
 
 
+def test_a_figure_dated_by_an_event(seeded: Engine) -> None:
+    interactions = one(seeded, "olympic_topic_interactions", "2024-07/2024-08")
+    assert (interactions.value, interactions.qualifier) == (4_000_000_000, "more than")
+    assert interactions.attributed_to == "36Kr"
+    assert [(n.kind, n.quote) for n in interactions.notes] == [
+        ("date", "During the Paris Olympics")
+    ]
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

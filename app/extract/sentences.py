@@ -101,7 +101,10 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
             if self._is_figure(q) and self.offset + q.start not in reader.claimed
         ]
         self.periods = find_periods(
-            self.text, reference=self.ctx.reference, covered=self.ctx.covered
+            self.text,
+            reference=self.ctx.reference,
+            covered=self.ctx.covered,
+            events=self.ctx.catalogue.events,
         )
         qualified = qualified_after_break(self.state.said.text, self.text)
         if qualified is not None:
