@@ -264,6 +264,14 @@ def test_a_figure_dated_by_an_event(seeded: Engine) -> None:
     ]
 
 
+def test_a_holiday_dates_every_figure_of_its_clause(seeded: Engine) -> None:
+    """ "the first 42 new immersion experience locations attracted more than 4.3 million
+    consumers during the May Day holidays": not the paragraph's National Day."""
+    locations = one(seeded, "immersive_experience_locations", "2024-05")
+    assert (locations.value, locations.attributed_to) == (42, "Xinhuanet")
+    assert [n.quote for n in locations.notes] == ["during the May Day holidays"]
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""
