@@ -621,13 +621,22 @@ def test_a_dateline_would_date_the_figures_if_it_were_not_the_publication_day() 
 
 
 def test_a_percentage_of_internet_users_is_not_their_share() -> None:
-    """ "47.6% of Internet users" names whose share it is, not what the share is of."""
+    """ "47.6% of Internet users" names whose share it is, not what the share is of: that is
+    the phrase after it."""
     result = read(
         "As of December 2024, 47.6% of Internet users paid attention to information on sports, "
         "business and science & technology."
     )
-    assert result.records == []
-    assert result.reasons() == [("47.6%", "no indicator in the catalogue names it here")]
+    assert result.values() == [
+        (
+            "social_topic_followers_share",
+            {"social_topic": "sports, business and science & technology"},
+            "2024-12",
+            D("47.6"),
+            "47.6%",
+        )
+    ]
+    assert result.reasons() == []
 
 
 @pytest.mark.parametrize(
