@@ -272,6 +272,14 @@ def test_a_holiday_dates_every_figure_of_its_clause(seeded: Engine) -> None:
     assert [n.quote for n in locations.notes] == ["during the May Day holidays"]
 
 
+def test_what_jd_invested_in_micro_drama_creators(seeded: Engine) -> None:
+    """ "In April, JD announced that it had invested RMB1 billion and 1 billion bytes of
+    traffic as incentives ..."."""
+    assert one(seeded, "jd_micro_drama_incentive_funds", "2024-04").value == 1_000_000_000
+    traffic = one(seeded, "jd_micro_drama_incentive_traffic", "2024-04")
+    assert (traffic.value, traffic.as_reported) == (1_000_000_000, "1 billion")
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

@@ -24,7 +24,7 @@ _PLACE = (
 _VERBS = (
     r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
     r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"

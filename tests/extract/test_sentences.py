@@ -1294,3 +1294,19 @@ def test_a_pronoun_takes_a_subject_only_when_it_fits(text: str) -> None:
         "USD 300 million",
     ) not in values
     assert [v for v in values if v[3] in (D(300_000_000),)] == []
+
+
+def test_what_a_platform_invested_is_read_by_the_verb_ending_its_phrase() -> None:
+    result = read(
+        "In April, JD announced that it had invested RMB1 billion and 1 billion bytes of "
+        "traffic as incentives to attract more original creators of micro dramas.\n"
+    )
+    assert result.values() == [
+        ("jd_micro_drama_incentive_funds", {}, "2024-04", D(1_000_000_000), "RMB1 billion"),
+        ("jd_micro_drama_incentive_traffic", {}, "2024-04", D(1_000_000_000), "1 billion"),
+    ]
+
+
+def test_a_platforms_phrase_names_nothing_the_platform_did_not_do() -> None:
+    result = read("In April, the operator announced that it had invested RMB1 billion.\n")
+    assert result.records == []
