@@ -143,7 +143,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
             category=base.category,
             description=f"Relative change of {base.name[0].lower() + base.name[1:]} "
             "since the period in the `compared_with` dimension (or the time named there, as "
-            "written: `Mid-Autumn Festival`).",
+            "written: `Mid-Autumn Festival`; without it, since a time the source does not "
+            "give).",
         )
     unit = "percentage_points" if base.unit == "percent" else base.unit
     return IndicatorSpec(
@@ -154,7 +155,7 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
         category=base.category,
         description=f"Change of {base.name[0].lower() + base.name[1:]} "
         "since the period in the `compared_with` dimension (or the time named there, as "
-        "written: `Mid-Autumn Festival`).",
+        "written: `Mid-Autumn Festival`; without it, since a time the source does not give).",
     )
 
 

@@ -280,6 +280,23 @@ def test_what_jd_invested_in_micro_drama_creators(seeded: Engine) -> None:
     assert (traffic.value, traffic.as_reported) == (1_000_000_000, "1 billion")
 
 
+def test_changes_named_before_their_subjects(seeded: Engine) -> None:
+    """ "Tencent's Interim Financial Report 2024 indicated that over 30% year-on-year growth in
+    total revenue came from mini games³⁵"; "It achieved a 395% increase in the number of
+    smart agents gaining revenue⁴¹", from no time the text gives."""
+    mini_games = one(
+        seeded,
+        "tencent_mini_games_revenue_growth",
+        "2024-01/2024-06",
+        compared_with="2023-01/2023-06",
+    )
+    assert (mini_games.value, mini_games.qualifier) == (30, "more than")
+    assert mini_games.attributed_to == "Tencent's Interim Financial Report 2024"
+    assert find(seeded, "tencent_mini_games_revenue", "2023-01/2023-06") == []
+    agents = one(seeded, "baidu_revenue_smart_agents_growth", "2024-12")
+    assert (agents.value, agents.attributed_to) == (395, "Xinhuanet")
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

@@ -80,13 +80,19 @@ class ChangeReading(ABC):
     def _record_change(
         self, quantity: Quantity, level: Level, base: str | None, after: str
     ) -> None:
-        if base is None:
-            self._leave_out(quantity, "a change with no period it is measured from")
+        """Keep a change of ``level`` measured from ``base``. A change the text measures from
+        no time at all ("It achieved a 395% increase in the number of smart agents gaining
+        revenue") is kept as given, without ``compared_with``; one measured from a time it
+        does not give ("over the same period", with none before) is left out."""
+        if base is None and cues.SOME_BASE.search(after):
+            self._leave_out(quantity, "a change from a time the text does not give")
             return
         self.changed = level
         suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
         spec = self.ctx.catalogue.indicators[level.indicator + suffix]
-        dims = {**level.dimensions, "compared_with": base}
+        dims = dict(level.dimensions)
+        if base is not None:
+            dims["compared_with"] = base
         falling = cues.FALL.search(before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
             after
         )

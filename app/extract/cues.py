@@ -98,8 +98,12 @@ BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
 YEAR_ON_YEAR_AFTER = re.compile(r"^\s*(?:year-on-year|yoy)(?![A-Za-z-])", re.IGNORECASE)
 
 # A change whose subjects follow it: "a year-on-year growth of more than 25% in the
-# cumulative tourist number and tourism revenue".
-SUBJECTS_AFTER = re.compile(r"\s*in\s+(?:the\s+)?", re.IGNORECASE)
+# cumulative tourist number and tourism revenue", "a 395% increase in the number of ...".
+SUBJECTS_AFTER = re.compile(
+    r"\s*(?:(?:year-on-year|yoy)\s+)?(?:(?:increase|rise|growth|jump|decrease|drop)\s+)?"
+    r"in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 SUBJECTS_GLUE = re.compile(r"^\s*(?:,\s*and|,|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 # A change whose clause brings a subject of its own that the catalogue does not name: "users
@@ -167,6 +171,9 @@ NAMED_BASE = re.compile(
 )
 YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
+# Words that measure a change from some time: where that time is not found, the change is
+# left out rather than kept without one.
+SOME_BASE = re.compile(r"over\s+the\s+same\s+period|\bcompared\s+(?:to|with)\b", re.I)
 
 # Elliptical subjects: "and that of rural Internet users 313.08 million".
 THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)

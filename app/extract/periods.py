@@ -304,6 +304,12 @@ def _read_code(match: re.Match[str], _: _Clock) -> str | None:
     return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
 
 
+def _read_interim(match: re.Match[str], _: _Clock) -> str:
+    """An interim report covers the first half of its year: "Tencent's Interim Financial
+    Report 2024", "2024 interim results" -> "2024-01/2024-06"."""
+    return _months(int(match["y"] or match["y2"]), 1, 6)
+
+
 def _read_quarter_code(match: re.Match[str], clock: _Clock) -> str:
     """ "the Q3 number of ... transactions": a quarter code without a year."""
     return _resolve(lambda y: f"{y:04d}-Q{match['n']}", None, clock)
@@ -425,6 +431,13 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_quarter,
     ),
     (re.compile(rf"\b(?P<k>[QH])(?P<n>[1-4]){_S}+(?P<y>{_Y})(?![0-9])"), _read_code),
+    (
+        re.compile(
+            rf"\b(?i:interim)(?:{_S}+[A-Z][a-z]+){{0,3}}{_S}+(?P<y>{_Y})(?![0-9])"
+            rf"|(?<![0-9])(?P<y2>{_Y}){_S}+(?i:interim){_WORD_END}"
+        ),
+        _read_interim,
+    ),
     (re.compile(r"\b(?i:the)[^\S\n]+Q(?P<n>[1-4])\b(?![^\S\n]*[0-9])"), _read_quarter_code),
     (
         re.compile(

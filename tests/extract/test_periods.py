@@ -87,6 +87,19 @@ MENTIONS = [
     ("Over 500 million users in Q3 2024.", REPORT_55, "in Q3 2024", "2024-Q3"),
     ("JD Health's Financial Report H1 2024, https", REPORT_55, "H1 2024", "2024-01/2024-06"),
     (
+        "Tencent's Interim Financial Report 2024 indicated",
+        REPORT_55,
+        "Interim Financial Report 2024",
+        "2024-01/2024-06",
+    ),
+    ("in its 2024 interim results, the", REPORT_55, "2024 interim", "2024-01/2024-06"),
+    (
+        "Didachuxing's Interim Performance Announcement 2024,",
+        REPORT_55,
+        "Interim Performance Announcement 2024",
+        "2024-01/2024-06",
+    ),
+    (
         "in the first three quarters of 2024, the Internet business",
         REPORT_55,
         "in the first three quarters of 2024",

@@ -660,7 +660,7 @@ def test_a_percentage_of_internet_users_is_not_their_share() -> None:
         (
             "Rural Internet penetration rose to 65.6%, an increase of 2.8 percentage points "
             "over the same period.",
-            [("2.8 percentage points", "a change with no period it is measured from")],
+            [("2.8 percentage points", "a change from a time the text does not give")],
         ),
     ],
     ids=["a range after its verb", "a range at the start", "the same period with none before"],
