@@ -13,6 +13,7 @@ from app.extract.periods import period_bounds
 
 CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
+GAP_SUFFIX = "_gap"
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -159,6 +160,20 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
     )
 
 
+def gap_indicator(base: IndicatorSpec) -> IndicatorSpec:
+    """The indicator for a gap between a share and another at the same time ("20.6
+    percentage points higher than that of the rural population in the total population")."""
+    return IndicatorSpec(
+        code=base.code + GAP_SUFFIX,
+        name=f"{base.name}: gap to another share",
+        name_zh=f"{base.name_zh}差距",
+        unit="percentage_points",
+        category=base.category,
+        description=f"{base.name} minus the share of the indicator in the `compared_with` "
+        "dimension, for the same breakdown and period, in percentage points.",
+    )
+
+
 def _expand_terms(spec: IndicatorSpec, dimensions: dict[str, dict[str, list[str]]]) -> list[Term]:
     terms: list[Term] = []
     for template in spec.terms:
@@ -222,6 +237,9 @@ def load_catalogue(path: Path) -> Catalogue:
         for growth in (False, True):
             variant = change_indicator(spec, growth=growth)
             indicators.setdefault(variant.code, variant)
+        if spec.unit == "percent":
+            gap = gap_indicator(spec)
+            indicators.setdefault(gap.code, gap)
     _check_references(parsed, set(indicators))
     terms = [term for spec in parsed.indicators for term in _expand_terms(spec, parsed.dimensions)]
     terms.extend(_dimension_terms(parsed.dimensions))

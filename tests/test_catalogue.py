@@ -11,6 +11,7 @@ import yaml
 
 from app.catalogue import (
     CHANGE_SUFFIX,
+    GAP_SUFFIX,
     GROWTH_SUFFIX,
     Catalogue,
     CatalogueError,
@@ -112,10 +113,12 @@ def test_change_indicators_exist_for_every_indicator(catalogue: Catalogue) -> No
     raw = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
     codes = [spec["code"] for spec in raw["indicators"]]
     assert len(codes) > 40
+    shares = [spec["code"] for spec in raw["indicators"] if spec["unit"] == "percent"]
     assert set(catalogue.indicators) == {
         *codes,
         *(code + CHANGE_SUFFIX for code in codes),
         *(code + GROWTH_SUFFIX for code in codes),
+        *(code + GAP_SUFFIX for code in shares),
     }
     for code in codes:
         base = catalogue.indicators[code]
@@ -132,6 +135,11 @@ def test_the_real_catalogue_links_only_known_indicators(catalogue: Catalogue) ->
     for spec in catalogue.indicators.values():
         for linked in (spec.share, spec.rate, spec.counts):
             assert linked is None or linked in catalogue.indicators, spec.code
+
+
+def test_a_gap_indicator_is_in_percentage_points_of_its_share(catalogue: Catalogue) -> None:
+    gap = catalogue.indicators["population_share_gap"]
+    assert (gap.unit, gap.category, gap.terms) == ("percentage_points", "internet_users", [])
 
 
 def test_every_name_of_an_event_gives_its_period(catalogue: Catalogue) -> None:

@@ -297,6 +297,24 @@ def test_changes_named_before_their_subjects(seeded: Engine) -> None:
     assert (agents.value, agents.attributed_to) == (395, "Xinhuanet")
 
 
+def test_a_gap_gives_the_share_it_is_measured_against(seeded: Engine) -> None:
+    """ "Their proportion had reached 54.4% of the total non-netizens, 20.6 percentage points
+    higher than that of the rural population in the total population"."""
+    gap = one(
+        seeded,
+        "non_internet_users_share_gap",
+        "2024-12",
+        area="rural",
+        compared_with="population_share",
+    )
+    assert (gap.value, gap.status) == (pytest.approx(20.6), "reported")
+    rural = one(seeded, "population_share", "2024-12", area="rural")
+    assert (rural.value, rural.status) == (pytest.approx(33.8), "derived")
+    assert rural.derivation is not None
+    assert rural.derivation["formula"] == "54.4% − 20.6 percentage points"
+    assert {c.start for c in rural.citations} == {gap.citations[0].start}
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

@@ -149,6 +149,7 @@ EACH_WITH = re.compile(r"\beach\s+(?:[a-z]+\s+)?with\s*$", re.IGNORECASE)
 # A difference from another figure, not a change over time: "20.6 percentage points higher
 # than that of the rural population".
 GAP_AFTER = re.compile(r"^\s*(?:higher|lower|more|less)\s+than\b", re.IGNORECASE)
+GAP_BELOW = re.compile(r"^\s*(?:lower|less)\s+than\b", re.IGNORECASE)
 
 # A rate of what was just counted: "the penetration rate", "普及率".
 RATE_WORDS = re.compile(

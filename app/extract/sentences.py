@@ -22,6 +22,7 @@ from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.gaps import GapReading
 from app.extract.levels import (
     Level,
     ParagraphState,
@@ -83,7 +84,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading, RangeReading, Provenance):
+class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -327,7 +328,7 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
                 self._read_one_with(quantity, *subject)
                 return
         if quantity.unit == "percentage_points" and cues.GAP_AFTER.match(after):
-            self._leave_out(quantity, "a gap to a figure the text does not give")
+            self._read_gap(quantity, after)
             return
         if quantity.unit == "percentage_points" and (measure := self._points_measure(quantity)):
             self._read_one_with(quantity, *measure)
