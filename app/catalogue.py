@@ -43,6 +43,13 @@ class IndicatorSpec(_Strict):
     # The dimension a place the sentence names apart from the figure's phrase gives
     # ("500 pharmacies in 16 districts of Beijing"; app/extract/places.py).
     located_by: str | None = None
+    # The dimension whose values, named in the sentence before the figure, each get the
+    # figure ("online shopping apps and that of online payment apps ... over 80%";
+    # app/extract/given_for.py).
+    given_for: str | None = None
+    # The figure holds at the time of day its sentence names, kept as written as the
+    # dimension `time_of_day` ("at 12 am"; app/extract/times_of_day.py).
+    by_time_of_day: bool = False
 
 
 class ColumnSpec(_Strict):
@@ -206,8 +213,8 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
         for linked in (spec.share, spec.rate, spec.counts):
             if linked is not None and linked not in codes:
                 raise CatalogueError(f"{spec.code}: links to unknown indicator {linked!r}")
-        located = [] if spec.located_by is None else [spec.located_by]
-        for dimension in (*spec.share_dimensions, *located):
+        read_apart = [name for name in (spec.located_by, spec.given_for) if name is not None]
+        for dimension in (*spec.share_dimensions, *read_apart):
             if dimension not in parsed.dimensions:
                 raise CatalogueError(f"{spec.code}: unknown dimension {dimension!r}")
     for table in parsed.tables:

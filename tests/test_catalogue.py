@@ -199,6 +199,11 @@ BAD_FILES = [
         "internet_users: unknown dimension 'province'",
     ),
     (
+        "a breakdown given for names an unknown dimension",
+        lambda c: c["indicators"][0].update(given_for="application"),
+        "internet_users: unknown dimension 'application'",
+    ),
+    (
         "a duplicate code",
         lambda c: c["indicators"].append(_indicator("internet_users")),
         "catalogue.yaml: indicator 'internet_users' is defined twice",

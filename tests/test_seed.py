@@ -315,6 +315,30 @@ def test_a_gap_gives_the_share_it_is_measured_against(seeded: Engine) -> None:
     assert {c.start for c in rural.citations} == {gap.citations[0].start}
 
 
+def test_shares_of_usage_time_at_times_of_day(seeded: Engine) -> None:
+    """ "In November 2024, ... instant messaging apps had a more even distribution of usage
+    period between 9 am and 19 pm, all accounting for more than 5%", "... online video apps
+    appeared at 12 am, with the distribution of usage period reaching 6.2%", "... online
+    shopping apps and that of online payment apps ..., with over 80% of the total usage time
+    between 7 am and 22 pm"."""
+    hourly = "app_hourly_usage_time_share"
+    each_hour = one(
+        seeded, hourly, "2024-11", application="instant messaging", time_of_day="9 am-19 pm"
+    )
+    assert (each_hour.value, each_hour.qualifier) == (5, "more than")
+    peak = one(seeded, hourly, "2024-11", application="online video", time_of_day="12 am")
+    assert (peak.value, peak.qualifier) == (pytest.approx(6.2), None)
+    for application in ("online shopping", "online payment"):
+        span = one(
+            seeded,
+            "app_usage_time_share",
+            "2024-11",
+            application=application,
+            time_of_day="7 am-22 pm",
+        )
+        assert (span.value, span.qualifier) == (80, "more than")
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""
