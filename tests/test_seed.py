@@ -135,7 +135,7 @@ def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
     )
     assert growth.value == pytest.approx(14.5)
     assert one(seeded, "taobao_shops_accepting_unionpay_share", "2024-10").value == 85
-    assert one(seeded, "internet_hospitals", "2024-12").value == 3340
+    assert one(seeded, "internet_hospitals", "2024-09-12").value == 3340
     assert (
         find(seeded, "wechat_search_daily_active_users_growth", "2024-03", compared_with="2023-03")
         == []
@@ -167,7 +167,7 @@ def test_a_footnote_mark_credits_the_figures_before_it_back_to_the_mark_before(
     assert one(seeded, "touch_payment_cities", "2024-09-06").attributed_to == "Ant Group"
     # "3,340 Internet hospitals ... have provided ... services for more than 100 million
     # visits per year⁷⁸": the "or" of "for" restates nothing.
-    hospitals = one(seeded, "internet_hospitals", "2024-12")
+    hospitals = one(seeded, "internet_hospitals", "2024-09-12")
     assert hospitals.attributed_to == "China's National Health Commission"
 
 
@@ -216,7 +216,7 @@ def test_figures_whose_owner_the_paragraph_named_before_them(seeded: Engine) -> 
     assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
     assert one(seeded, "one_key_car_hailing_orders", "2024-09").value == 150_000_000
     assert one(seeded, "meituan_drone_orders", "2024-09").value == 400_000
-    assert one(seeded, "kling_ai_videos", "2024-12").value == 65_000_000
+    assert one(seeded, "kling_ai_videos", "2024-12-12").value == 65_000_000
     searches = one(seeded, "kuaishou_search_daily_searches", "2024-Q3")
     assert (searches.value, searches.qualifier) == (700_000_000, "more than")
     growth = one(
@@ -293,7 +293,7 @@ def test_changes_named_before_their_subjects(seeded: Engine) -> None:
     assert (mini_games.value, mini_games.qualifier) == (30, "more than")
     assert mini_games.attributed_to == "Tencent's Interim Financial Report 2024"
     assert find(seeded, "tencent_mini_games_revenue", "2023-01/2023-06") == []
-    agents = one(seeded, "baidu_revenue_smart_agents_growth", "2024-12")
+    agents = one(seeded, "baidu_revenue_smart_agents_growth", "2024-11-21")
     assert (agents.value, agents.attributed_to) == (395, "Xinhuanet")
 
 
@@ -380,17 +380,19 @@ def test_a_range_cut_by_a_page_break_gives_each_breakdown_its_bounds(seeded: Eng
     assert citation.quote.endswith("with each making up between 6% and 7%")
 
 
-def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
+def test_pharmacies_are_read_by_place_and_dated_by_their_sources_since_july(
     seeded: Engine,
 ) -> None:
     """ "Since July, Beijing, Shanghai, ... have carried forward ... medicines in nearly 500
-    pharmacies in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
-    Shanghai ... completed the settlement for about 2,047,000 people"."""
+    pharmacies⁸⁰ in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
+    Shanghai ... completed the settlement for about 2,047,000 people⁸¹" (⁸⁰ Sina, November
+    6, 2024; ⁸¹ the National Healthcare Security Administration, July 14, 2024)."""
+    beijing, shanghai = "2024-11-06", "2024-07-14"
     rows = [
-        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Beijing"),
-        one(seeded, "online_medical_insurance_districts", "2024-12", province="Beijing"),
-        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Shanghai"),
-        one(seeded, "online_medical_insurance_settled_persons", "2024-12", province="Shanghai"),
+        one(seeded, "online_medical_insurance_pharmacies", beijing, province="Beijing"),
+        one(seeded, "online_medical_insurance_districts", beijing, province="Beijing"),
+        one(seeded, "online_medical_insurance_pharmacies", shanghai, province="Shanghai"),
+        one(seeded, "online_medical_insurance_settled_persons", shanghai, province="Shanghai"),
     ]
     assert [(r.value, r.qualifier) for r in rows] == [
         (500, "nearly"),
@@ -399,8 +401,24 @@ def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
         (2_047_000, "about"),
     ]
     for row in rows:
-        assert [(n.kind, n.quote) for n in row.notes] == [("date", "Since July")]
-    assert find(seeded, "online_medical_insurance_pharmacies", "2024-07") == []
+        (since, cited) = row.notes
+        assert (since.kind, since.quote) == ("date", "Since July")
+        assert cited.kind == "date"
+        assert cited.quote.startswith(("Sina, ", "China's National Healthcare Security"))
+    assert find(seeded, "online_medical_insurance_pharmacies", "2024-12") == []
+
+
+def test_an_undated_figure_is_dated_by_the_source_its_footnote_cites(seeded: Engine) -> None:
+    """ "The AI functions of Baidu App covered nearly 70% of its monthly users ...⁴⁰" (⁴⁰
+    Yicai, November 21, 2024); "... of which the average daily online consultation volume of
+    JD Health Internet Hospital was more than 480,000⁷⁹" (⁷⁹ JD Health's Financial Report H1
+    2024, September 6, 2024): by the day the source was published, or the period it names."""
+    coverage = one(seeded, "baidu_app_ai_coverage_share", "2024-11-21")
+    assert (coverage.value, coverage.attributed_to) == (70, "Yicai")
+    assert [(n.kind, n.quote[:6]) for n in coverage.notes] == [("date", "Yicai,")]
+    consultations = one(seeded, "jd_health_daily_online_consultations", "2024-01/2024-06")
+    assert consultations.value == 480_000
+    assert find(seeded, "baidu_app_ai_coverage_share", "2024-12") == []
 
 
 def test_promotion_figures_are_dated_by_the_year_with_the_promotion_as_a_note(

@@ -37,6 +37,8 @@ class ChangeReading(ABC):
     period: str | None
     base: str | None
     changed: Level | None
+    # When a figure holds (Provenance._period_of).
+    _period_of: Callable[[Quantity], str | None]
 
     @abstractmethod
     def _record(
@@ -107,7 +109,7 @@ class ChangeReading(ABC):
         last = run[-1]
         after = self.analysis[last.end : self.clauses.end(last.end)]
         before = self.text[self.clauses.start(last.start) : last.start]
-        period = self.dating.near(last) or self.period
+        period = self._period_of(last)
         if period is None:
             return
         base = self._change_base(last, before, after, period) or self.base
@@ -150,7 +152,7 @@ class ChangeReading(ABC):
             for term in hit.indicator_terms:
                 assert term.indicator is not None
                 if accept(self.ctx.catalogue.indicators[term.indicator]):
-                    period = self.dating.near(quantity) or self.period
+                    period = self._period_of(quantity)
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -172,7 +174,7 @@ class ChangeReading(ABC):
             ):
                 break
             term = next(iter(hit.indicator_terms), None)
-            period = self.dating.near(quantity) or self.period
+            period = self._period_of(quantity)
             if term is None or term.indicator is None or period is None:
                 break
             if not accept(self.ctx.catalogue.indicators[term.indicator]):

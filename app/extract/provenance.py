@@ -18,7 +18,7 @@ from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
 from app.extract.periods import PeriodMention
 from app.extract.records import NoteRef
-from app.extract.structure import Sentence
+from app.extract.structure import Footnote, Sentence
 from app.extract.terms import without_marks
 
 
@@ -35,6 +35,8 @@ class Provenance:
     dating: SentenceDates
     attribution: str | None
     framing: str | None
+    # Whether neither the sentence nor its paragraph dates its figures.
+    undated: bool
     period: str | None
     inherited_note: NoteRef | None
 
@@ -61,30 +63,59 @@ class Provenance:
 
     def _credited(self, start: int, end: int) -> str | None:
         """The body a source-citing footnote marked between ``start`` and ``end`` names."""
+        footnote = self._citing_footnote(start, end)
+        return None if footnote is None else self._body_of(footnote)
+
+    def _citing_footnote(self, start: int, end: int) -> Footnote | None:
+        """The first source-citing footnote marked between ``start`` and ``end``."""
         for position, mark in self.sentence.marks:
             footnote = self.ctx.document.footnotes.get(mark)
             inside = start <= position - self.offset <= end
             if inside and footnote is not None and footnote.body_attribution is not None:
-                return self.ctx.catalogue.body(footnote.body_attribution) or (
-                    footnote.body_attribution
-                )
+                return footnote
         return None
 
+    def _body_of(self, footnote: Footnote) -> str | None:
+        cited = footnote.body_attribution
+        return None if cited is None else self.ctx.catalogue.body(cited) or cited
+
     def _attribution_for(self, quantity: Quantity) -> str | None:
-        """The body credited with a figure: a source-citing footnote mark credits what its
-        sentence says before it, back to the citing mark before it, so the first such mark
-        after the figure credits it ("up by 14.5% ..., and ... by 25.9% ...; attendance grew
-        by 13.3%⁶⁹ ...; and ... orders were up by 20% YoY⁷⁰": all but the 20% are ⁶⁹'s).
-        A figure restated right after it ("1108 million, or over 20%¹⁵ of the global total")
-        is not credited by the restatement's mark, which cites what the restatement adds
-        (the global total), so only a mark before the restatement credits it. With no mark
-        after it, a mark before it in its own clause (on what it measures) credits it; else
-        what frames the sentence ("According to X", or the paragraph's credit)."""
+        """The body credited with a figure: the source its footnote cites, else what frames
+        the sentence ("According to X", or the paragraph's credit)."""
+        footnote = self._crediting_footnote(quantity)
+        return self.framing if footnote is None else self._body_of(footnote)
+
+    def _crediting_footnote(self, quantity: Quantity) -> Footnote | None:
+        """The footnote that cites a source for a figure: a source-citing footnote mark
+        credits what its sentence says before it, back to the citing mark before it, so the
+        first such mark after the figure credits it ("up by 14.5% ..., and ... by 25.9% ...;
+        attendance grew by 13.3%⁶⁹ ...; and ... orders were up by 20% YoY⁷⁰": all but the 20%
+        are ⁶⁹'s). A figure restated right after it ("1108 million, or over 20%¹⁵ of the
+        global total") is not credited by the restatement's mark, which cites what the
+        restatement adds (the global total), so only a mark before the restatement credits
+        it. With no mark after it, a mark before it in its own clause (on what it measures)
+        credits it."""
         restatement = self._restatement_of(quantity)
         until = len(self.text) if restatement is None else number_start(restatement)
-        following = self._credited(quantity.end, until)
-        clause = self._credited(self.clauses.start(quantity.start), quantity.start)
-        return following or clause or self.framing
+        following = self._citing_footnote(quantity.end, until)
+        clause = self._citing_footnote(self.clauses.start(quantity.start), quantity.start)
+        return following or clause
+
+    def _cited(self, quantity: Quantity) -> tuple[str, NoteRef] | None:
+        """The period a figure that neither its sentence nor its paragraph dates takes from
+        the source its footnote cites, and the footnote as the note that says so: "It
+        achieved a 395% increase in the number of smart agents gaining revenue⁴¹" (⁴¹
+        Xinhuanet, November 21, 2024) held by that day, not at the end of the report's
+        year."""
+        if not self.undated or self.dating.near(quantity) is not None:
+            return None
+        footnote = self._crediting_footnote(quantity)
+        return None if footnote is None else self.ctx.cited_period(footnote)
+
+    def _period_of(self, quantity: Quantity) -> str | None:
+        """When a figure holds: the date next to it, else its source's, else the sentence's."""
+        cited = self._cited(quantity)
+        return self.dating.near(quantity) or (cited[0] if cited else self.period)
 
     def _restatement_of(self, quantity: Quantity) -> Quantity | None:
         """The figure that restates ``quantity`` in apposition ("1108 million, or over 20% of
@@ -114,6 +145,7 @@ class Provenance:
         inherited = self.state.period
         self.inherited_note = self.state.period_note
         dates = self.dating.dates
+        self.undated = not dates and inherited is None
         if not dates and inherited is not None and self.attribution is None:
             self.attribution = self.framing = self.state.credited
         if dates and len(dates[0].period) > 4:
@@ -165,7 +197,13 @@ class Provenance:
 
     def _period_notes(self, quantity: Quantity, period: str) -> list[NoteRef]:
         """The phrase a figure's period comes from, when it names a time within it: the
-        sentence's own, else the one the paragraph's period came from."""
+        sentence's own, else the one the paragraph's period came from; or the footnote
+        whose source dates it, after the opening that says when what it describes began
+        ("Since July, ...")."""
+        cited = self._cited(quantity)
+        if cited is not None and cited[0] == period:
+            since = [] if self.inherited_note is None else [self.inherited_note]
+            return [*since, cited[1]]
         own = [m for m in self.dating.dates if m.period == period]
         if own:
             nearest = min(own, key=lambda m: abs(m.start - quantity.start))

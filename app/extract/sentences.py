@@ -556,7 +556,7 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
                 assert term.indicator is not None
                 spec = self.ctx.catalogue.indicators[term.indicator]
                 if spec.unit == "percent" or spec.rate is not None:
-                    period = self.dating.near(quantity) or self.period
+                    period = self._period_of(quantity)
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -629,19 +629,17 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         self._record(quantity, spec, dims, period, remember=False)
 
     def _level_period(self, quantity: Quantity, spec: IndicatorSpec) -> str | None:
-        """When a level holds: the date next to it, else, in a sentence with no date of its
-        own, the date of the paragraph's earlier figure of the same indicator (a parallel
-        breakdown: "44.7% of Internet users paid attention to the information on traveling
-        ..." then, after sentences on the National Day holiday, "47.6% of Internet users paid
-        attention to information on sports ..."), else the sentence's period."""
-        near = self.dating.near(quantity)
-        if near is not None:
-            return near
-        if not self.dating.dates:
+        """When a level holds: the date next to it or its source's, else, in a sentence with
+        no date of its own, the date of the paragraph's earlier figure of the same indicator
+        (a parallel breakdown: "44.7% of Internet users paid attention to the information on
+        traveling ..." then, after sentences on the National Day holiday, "47.6% of Internet
+        users paid attention to information on sports ..."), else the sentence's period."""
+        dated = self.dating.near(quantity) is not None or self._cited(quantity) is not None
+        if not dated and not self.dating.dates:
             for level in reversed(self.state.levels):
                 if level.indicator == spec.code:
                     return level.period
-        return self.period
+        return self._period_of(quantity)
 
     def _record(
         self,

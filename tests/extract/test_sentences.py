@@ -781,13 +781,13 @@ FEIGUA = "⁵⁰ Feigua, <https://dy.feigua.cn/article/detail/912.html>, July 31
     ("sentence", "credited"),
     [
         (
-            "Online video users reached 1,070 million⁵⁰, and short video users reached "
-            "1,040 million.",
+            "By December 2024, online video users reached 1,070 million⁵⁰, and short video "
+            "users reached 1,040 million.",
             {"1,070 million": "Feigua", "1,040 million": None},
         ),
         (
-            "Online video users reached 1,070 million, and short video users reached "
-            "1,040 million.⁵⁰",
+            "By December 2024, online video users reached 1,070 million, and short video "
+            "users reached 1,040 million.⁵⁰",
             {"1,070 million": "Feigua", "1,040 million": "Feigua"},
         ),
     ],
