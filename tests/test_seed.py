@@ -339,6 +339,18 @@ def test_shares_of_usage_time_at_times_of_day(seeded: Engine) -> None:
         assert (span.value, span.qualifier) == (80, "more than")
 
 
+def test_a_platforms_figure_is_not_dated_by_another_platforms_quarter(seeded: Engine) -> None:
+    """ "Over 500 million users utilized Kuaishou Search ... in Q3 2024. ... On the Xiaohongshu
+    website, 70% of monthly active users conducted searches ..."; "By the end of September,
+    Didi had provided ... Meanwhile, the one-key car hailing service has been available in
+    325 cities"."""
+    searching = one(seeded, "xiaohongshu_searching_users_share", "2024-12")
+    assert (searching.value, searching.attributed_to) == (70, None)
+    assert find(seeded, "xiaohongshu_searching_users_share", "2024-Q3") == []
+    # The one-key service, named after Didi's date, is in its scene.
+    assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
+
+
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
     """ "with more" ... page break ... "than 2.21 million travel notes posted during China's
     2024 National Day holidays"."""

@@ -16,10 +16,11 @@ from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
 from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
+from app.extract.owners import names_owner
 from app.extract.periods import PeriodMention
 from app.extract.records import NoteRef
 from app.extract.structure import Footnote, Sentence
-from app.extract.terms import without_marks
+from app.extract.terms import TermHit, without_marks
 
 
 class Provenance:
@@ -32,6 +33,7 @@ class Provenance:
     offset: int
     clauses: Clauses
     quantities: list[Quantity]
+    hits: list[TermHit]
     dating: SentenceDates
     attribution: str | None
     framing: str | None
@@ -132,7 +134,8 @@ class Provenance:
         said before, else the sentence's first date, else the report's. Later sentences
         inherit the sentence's first month, quarter, day or span of months (a bare year is
         too loose); a sentence with no date of its own that inherits one, and credits no one,
-        also continues the report of the sentence that set it. "At present" sets the
+        also continues the report of the sentence that set it, unless it speaks of another
+        platform's figures than that sentence did. "At present" sets the
         paragraph's period back to the report's; so does "Since July, ...", which says when
         what the paragraph describes began, not when its figures hold: they are the report's,
         with the phrase kept as a note."""
@@ -142,18 +145,35 @@ class Provenance:
         if since is not None:
             self.state.period, self.state.credited = None, None
             self.state.period_note = since
-        inherited = self.state.period
-        self.inherited_note = self.state.period_note
+        another = self._of_another_owner()
+        inherited = None if another else self.state.period
+        self.inherited_note = None if another else self.state.period_note
         dates = self.dating.dates
         self.undated = not dates and inherited is None
+        if not dates and inherited is not None:
+            self.state.dated_text = f"{self.state.dated_text} {self.text}"
         if not dates and inherited is not None and self.attribution is None:
             self.attribution = self.framing = self.state.credited
         if dates and len(dates[0].period) > 4:
             self.state.period, self.state.credited = dates[0].period, self.attribution
             self.state.period_note = self._within_note(dates[0])
+            self.state.dated_text = self.text
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period
+
+    def _of_another_owner(self) -> bool:
+        """Whether the sentence speaks of a platform's figures (an indicator with owners) that
+        none of the sentences the paragraph's period dates named: "Over 500 million users
+        utilized Kuaishou Search ... in Q3 2024. ... On the Xiaohongshu website, 70% of monthly
+        active users conducted searches" is not dated by Kuaishou's quarter."""
+        for hit in self.hits:
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                owners = tuple(self.ctx.catalogue.indicators[term.indicator].owners)
+                if owners and not names_owner(self.state.dated_text, owners):
+                    return True
+        return False
 
     def _opening_since(self) -> NoteRef | None:
         """The note for a sentence that opens on when something began ("Since July, Beijing,
@@ -202,7 +222,8 @@ class Provenance:
         ("Since July, ...")."""
         cited = self._cited(quantity)
         if cited is not None and cited[0] == period:
-            since = [] if self.inherited_note is None else [self.inherited_note]
+            opening = self.inherited_note if self.undated else None
+            since = [] if opening is None else [opening]
             return [*since, cited[1]]
         own = [m for m in self.dating.dates if m.period == period]
         if own:

@@ -934,6 +934,18 @@ def test_an_undated_figure_of_an_indicator_the_paragraph_dated_takes_that_date()
     )
 
 
+def test_a_platforms_figure_does_not_take_a_date_given_for_another_platform() -> None:
+    result = read(
+        "Over 500 million users utilized Kuaishou Search on a monthly basis in Q3 2024. The "
+        "average daily searches surpassed 700 million. On the Xiaohongshu website, 70% of "
+        "monthly active users conducted searches with six times on a daily basis.\n"
+    )
+    assert [(r.indicator, r.period, r.attributed_to) for r in result.records][-2:] == [
+        ("kuaishou_search_daily_searches", "2024-Q3", None),
+        ("xiaohongshu_searching_users_share", "2024-12", None),
+    ]
+
+
 def test_at_present_sets_the_period_back_to_the_reports() -> None:
     result = read(
         "In June, the State Council issued a plan. At present, 3,340 Internet hospitals across "
