@@ -214,7 +214,7 @@ def test_figures_whose_owner_the_paragraph_named_before_them(seeded: Engine) -> 
     assert one(seeded, "didi_elderly_passengers", "2024-09").value == 6_240_000
     assert one(seeded, "didi_elderly_service_cities", "2024-09").value == 355
     assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
-    assert one(seeded, "one_key_car_hailing_orders", "2024-09").value == 150_000_000
+    assert one(seeded, "one_key_car_hailing_orders", "2024-07-30").value == 150_000_000
     assert one(seeded, "meituan_drone_orders", "2024-09").value == 400_000
     assert one(seeded, "kling_ai_videos", "2024-12-12").value == 65_000_000
     searches = one(seeded, "kuaishou_search_daily_searches", "2024-Q3")
@@ -349,6 +349,17 @@ def test_a_platforms_figure_is_not_dated_by_another_platforms_quarter(seeded: En
     assert find(seeded, "xiaohongshu_searching_users_share", "2024-Q3") == []
     # The one-key service, named after Didi's date, is in its scene.
     assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
+
+
+def test_a_figure_its_paragraph_dates_after_its_source_holds_by_the_source(
+    seeded: Engine,
+) -> None:
+    """ "By the end of September, Didi had provided ... More than 150 million orders⁷⁷ have
+    been made to serve 15.43 million elderly passengers" (⁷⁷ CCTV.com, July 30, 2024)."""
+    orders = one(seeded, "one_key_car_hailing_orders", "2024-07-30")
+    assert (orders.value, orders.attributed_to) == (150_000_000, "CCTV.com")
+    assert [n.quote[:9] for n in orders.notes] == ["CCTV.com,"]
+    assert find(seeded, "one_key_car_hailing_orders", "2024-09") == []
 
 
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:

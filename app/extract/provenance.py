@@ -17,7 +17,7 @@ from app.extract.dating import SentenceDates
 from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
 from app.extract.owners import names_owner
-from app.extract.periods import PeriodMention
+from app.extract.periods import PeriodMention, period_bounds
 from app.extract.records import NoteRef
 from app.extract.structure import Footnote, Sentence
 from app.extract.terms import TermHit, without_marks
@@ -108,11 +108,17 @@ class Provenance:
         the source its footnote cites, and the footnote as the note that says so: "It
         achieved a 395% increase in the number of smart agents gaining revenue⁴¹" (⁴¹
         Xinhuanet, November 21, 2024) held by that day, not at the end of the report's
-        year."""
-        if not self.undated or self.dating.near(quantity) is not None:
+        year. So does a figure its paragraph dates after its source was published: "By the
+        end of September, Didi had ... More than 150 million orders⁷⁷ have been made" (⁷⁷
+        CCTV.com, July 30, 2024)."""
+        if self.dating.near(quantity) is not None:
             return None
         footnote = self._crediting_footnote(quantity)
-        return None if footnote is None else self.ctx.cited_period(footnote)
+        cited = None if footnote is None else self.ctx.cited_period(footnote)
+        if cited is None or self.undated or self.period is None:
+            return cited
+        before = period_bounds(cited[0])[1] < period_bounds(self.period)[0]
+        return cited if before else None
 
     def _period_of(self, quantity: Quantity) -> str | None:
         """When a figure holds: the date next to it, else its source's, else the sentence's."""

@@ -33,6 +33,14 @@ def test_a_source_whose_name_gives_a_period_dates_the_figure_by_it() -> None:
     assert result.record("480,000").period == "2024-01/2024-06"
 
 
+def test_a_figure_its_paragraph_dates_after_its_source_holds_by_the_source() -> None:
+    """A source published on 21 November cannot speak of the end of December."""
+    result = read(
+        f"By the end of December, China had 1,108 million Internet users. {AGENTS}\n\n{XINHUA}"
+    )
+    assert result.record("100,000").period == "2024-11-21"
+
+
 @pytest.mark.parametrize(
     ("text", "period"),
     [
