@@ -347,6 +347,11 @@ def test_a_platforms_figure_is_not_dated_by_another_platforms_quarter(seeded: En
     searching = one(seeded, "xiaohongshu_searching_users_share", "2024-12")
     assert (searching.value, searching.attributed_to) == (70, None)
     assert find(seeded, "xiaohongshu_searching_users_share", "2024-Q3") == []
+    # "The first thing that one-third of users opened the app was to search⁴⁴" (⁴⁴ Xiaohongshu
+    # Search Report, August 7, 2024).
+    first = one(seeded, "xiaohongshu_search_first_users_share", "2024-08-07")
+    assert (first.value, first.as_reported) == (pytest.approx(100 / 3), "one-third")
+    assert first.attributed_to == "Xiaohongshu Search Report"
     # The one-key service, named after Didi's date, is in its scene.
     assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
 

@@ -946,6 +946,19 @@ def test_a_platforms_figure_does_not_take_a_date_given_for_another_platform() ->
     ]
 
 
+def test_a_platforms_figure_after_another_platforms_date_is_dated_by_its_source() -> None:
+    result = read(
+        "Over 500 million users utilized Kuaishou Search on a monthly basis in Q3 2024. On "
+        "Xiaohongshu, the first thing that one-third of users opened the app was to search⁴⁴."
+        "\n\n"
+        "⁴⁴ Xiaohongshu Search Report, <https://aigc.idigital.com.cn/djyanbao/> 2024 report-"
+        "2024-08-07.pdf, August 7, 2024.\n"
+    )
+    first = result.record("one-third")
+    assert (first.indicator, first.period) == ("xiaohongshu_search_first_users_share", "2024-08-07")
+    assert first.attributed_to == "Xiaohongshu Search Report"
+
+
 def test_at_present_sets_the_period_back_to_the_reports() -> None:
     result = read(
         "In June, the State Council issued a plan. At present, 3,340 Internet hospitals across "
