@@ -497,11 +497,17 @@ def test_a_change_of_each_subject_named_after_it(seeded: Engine) -> None:
         assert (row.value, row.qualifier) == (25, "more than")
 
 
-def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
+def test_a_case_before_and_after_is_cited_by_three_articles(seeded: Engine) -> None:
+    """China Daily's "from 0.3 percent to 0.05 percent", CCTV's "从千分之三降至万分之五" and
+    Xinhua's "from three per thousand to five per ten thousand"."""
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")
     assert (before.value, after.value) == (pytest.approx(0.3), pytest.approx(0.05))
-    assert {c.as_reported for c in after.citations} == {"0.05 percent", "万分之五"}
+    assert {c.as_reported for c in after.citations} == {
+        "0.05 percent",
+        "万分之五",
+        "five per ten thousand",
+    }
 
 
 def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:

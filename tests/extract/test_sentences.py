@@ -427,6 +427,28 @@ VALUES = [
         ],
     ),
     (
+        "a figure before and after, in words",
+        "For instance, it helped a new energy company cut the defect rate of its production "
+        "line from three per thousand to five per ten thousand, said Wang Changqing.",
+        REPORT_57,
+        [
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "before"},
+                "2025-12",
+                D("0.3"),
+                "three per thousand",
+            ),
+            (
+                "ai_inspection_production_line_defect_rate",
+                {"stage": "after"},
+                "2025-12",
+                D("0.05"),
+                "five per ten thousand",
+            ),
+        ],
+    ),
+    (
         "a count with its share in apposition",
         "By collecting and analyzing data from 23 major public recursive services worldwide, 14 "
         "or 60.9% of them offered IPv6 public recursive services.",
