@@ -9,8 +9,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.extract.periods import period_bounds
+
 CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
+GAP_SUFFIX = "_gap"
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -40,6 +43,13 @@ class IndicatorSpec(_Strict):
     # The dimension a place the sentence names apart from the figure's phrase gives
     # ("500 pharmacies in 16 districts of Beijing"; app/extract/places.py).
     located_by: str | None = None
+    # The dimension whose values, named in the sentence before the figure, each get the
+    # figure ("online shopping apps and that of online payment apps ... over 80%";
+    # app/extract/given_for.py).
+    given_for: str | None = None
+    # The figure holds at the time of day its sentence names, kept as written as the
+    # dimension `time_of_day` ("at 12 am"; app/extract/times_of_day.py).
+    by_time_of_day: bool = False
 
 
 class ColumnSpec(_Strict):
@@ -77,6 +87,8 @@ class TableSpec(_Strict):
 class CatalogueFile(_Strict):
     dimensions: dict[str, dict[str, list[str]]]
     bodies: dict[str, list[str]]
+    # The months each named event ran in, and the names the texts give it.
+    events: dict[str, list[str]] = {}
     indicators: list[IndicatorSpec]
     tables: list[TableSpec]
 
@@ -104,6 +116,8 @@ class Catalogue:
     bodies: dict[str, list[str]]
     tables: list[TableSpec]
     terms: list[Term]
+    # Each name of an event the texts date figures by, and the period it ran in.
+    events: dict[str, str]
 
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
@@ -137,7 +151,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
             category=base.category,
             description=f"Relative change of {base.name[0].lower() + base.name[1:]} "
             "since the period in the `compared_with` dimension (or the time named there, as "
-            "written: `Mid-Autumn Festival`).",
+            "written: `Mid-Autumn Festival`; without it, since a time the source does not "
+            "give).",
         )
     unit = "percentage_points" if base.unit == "percent" else base.unit
     return IndicatorSpec(
@@ -148,7 +163,21 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
         category=base.category,
         description=f"Change of {base.name[0].lower() + base.name[1:]} "
         "since the period in the `compared_with` dimension (or the time named there, as "
-        "written: `Mid-Autumn Festival`).",
+        "written: `Mid-Autumn Festival`; without it, since a time the source does not give).",
+    )
+
+
+def gap_indicator(base: IndicatorSpec) -> IndicatorSpec:
+    """The indicator for a gap between a share and another at the same time ("20.6
+    percentage points higher than that of the rural population in the total population")."""
+    return IndicatorSpec(
+        code=base.code + GAP_SUFFIX,
+        name=f"{base.name}: gap to another share",
+        name_zh=f"{base.name_zh}差距",
+        unit="percentage_points",
+        category=base.category,
+        description=f"{base.name} minus the share of the indicator in the `compared_with` "
+        "dimension, for the same breakdown and period, in percentage points.",
     )
 
 
@@ -184,8 +213,8 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
         for linked in (spec.share, spec.rate, spec.counts):
             if linked is not None and linked not in codes:
                 raise CatalogueError(f"{spec.code}: links to unknown indicator {linked!r}")
-        located = [] if spec.located_by is None else [spec.located_by]
-        for dimension in (*spec.share_dimensions, *located):
+        read_apart = [name for name in (spec.located_by, spec.given_for) if name is not None]
+        for dimension in (*spec.share_dimensions, *read_apart):
             if dimension not in parsed.dimensions:
                 raise CatalogueError(f"{spec.code}: unknown dimension {dimension!r}")
     for table in parsed.tables:
@@ -215,7 +244,16 @@ def load_catalogue(path: Path) -> Catalogue:
         for growth in (False, True):
             variant = change_indicator(spec, growth=growth)
             indicators.setdefault(variant.code, variant)
+        if spec.unit == "percent":
+            gap = gap_indicator(spec)
+            indicators.setdefault(gap.code, gap)
     _check_references(parsed, set(indicators))
     terms = [term for spec in parsed.indicators for term in _expand_terms(spec, parsed.dimensions)]
     terms.extend(_dimension_terms(parsed.dimensions))
-    return Catalogue(indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms)
+    events = {name: period for period, names in parsed.events.items() for name in names}
+    for period in parsed.events:
+        try:
+            period_bounds(period)
+        except ValueError as error:
+            raise CatalogueError(f"{path.name}: event period {period!r}: {error}") from error
+    return Catalogue(indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms, events)

@@ -11,6 +11,7 @@ import yaml
 
 from app.catalogue import (
     CHANGE_SUFFIX,
+    GAP_SUFFIX,
     GROWTH_SUFFIX,
     Catalogue,
     CatalogueError,
@@ -112,10 +113,12 @@ def test_change_indicators_exist_for_every_indicator(catalogue: Catalogue) -> No
     raw = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
     codes = [spec["code"] for spec in raw["indicators"]]
     assert len(codes) > 40
+    shares = [spec["code"] for spec in raw["indicators"] if spec["unit"] == "percent"]
     assert set(catalogue.indicators) == {
         *codes,
         *(code + CHANGE_SUFFIX for code in codes),
         *(code + GROWTH_SUFFIX for code in codes),
+        *(code + GAP_SUFFIX for code in shares),
     }
     for code in codes:
         base = catalogue.indicators[code]
@@ -132,6 +135,16 @@ def test_the_real_catalogue_links_only_known_indicators(catalogue: Catalogue) ->
     for spec in catalogue.indicators.values():
         for linked in (spec.share, spec.rate, spec.counts):
             assert linked is None or linked in catalogue.indicators, spec.code
+
+
+def test_a_gap_indicator_is_in_percentage_points_of_its_share(catalogue: Catalogue) -> None:
+    gap = catalogue.indicators["population_share_gap"]
+    assert (gap.unit, gap.category, gap.terms) == ("percentage_points", "internet_users", [])
+
+
+def test_every_name_of_an_event_gives_its_period(catalogue: Catalogue) -> None:
+    assert catalogue.events["Paris Olympics"] == "2024-07/2024-08"
+    assert catalogue.events["Olympic Games held in Paris"] == "2024-07/2024-08"
 
 
 def test_body_names_a_known_body_in_longer_text(catalogue: Catalogue) -> None:
@@ -186,6 +199,11 @@ BAD_FILES = [
         "internet_users: unknown dimension 'province'",
     ),
     (
+        "a breakdown given for names an unknown dimension",
+        lambda c: c["indicators"][0].update(given_for="application"),
+        "internet_users: unknown dimension 'application'",
+    ),
+    (
         "a duplicate code",
         lambda c: c["indicators"].append(_indicator("internet_users")),
         "catalogue.yaml: indicator 'internet_users' is defined twice",
@@ -224,6 +242,11 @@ BAD_FILES = [
         "a code that is not snake case",
         lambda c: c["indicators"][1].update(code="Internet-Users-Share"),
         "indicators.1.code\n  String should match pattern",
+    ),
+    (
+        "an event's period is no period",
+        lambda c: c.update(events={"July 2024": ["Paris Olympics"]}),
+        "catalogue.yaml: event period 'July 2024'",
     ),
     (
         "a missing section",

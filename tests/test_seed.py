@@ -135,11 +135,48 @@ def test_third_party_figures_of_the_55th_report_keep_their_platform_and_date(
     )
     assert growth.value == pytest.approx(14.5)
     assert one(seeded, "taobao_shops_accepting_unionpay_share", "2024-10").value == 85
-    assert one(seeded, "internet_hospitals", "2024-12").value == 3340
+    assert one(seeded, "internet_hospitals", "2024-09-12").value == 3340
     assert (
         find(seeded, "wechat_search_daily_active_users_growth", "2024-03", compared_with="2023-03")
         == []
     )
+
+
+def test_a_footnote_mark_credits_the_figures_before_it_back_to_the_mark_before(
+    seeded: Engine,
+) -> None:
+    """ "... performances increased by 14.5% ..., and box office revenue by 25.9% ...; audience
+    attendance grew by 13.3%⁶⁹ ...; and Ctrip county tour orders were up by 20% YoY⁷⁰."
+    (⁶⁹ CCTV.com, ⁷⁰ People's Daily Online)."""
+    credited = {
+        code: one(seeded, f"{code}_growth", "2024-10", compared_with="2023-10").attributed_to
+        for code in (
+            "commercial_performances",
+            "performance_box_office_revenue",
+            "performance_audience_attendance",
+            "ctrip_county_tour_orders",
+        )
+    }
+    assert credited == {
+        "commercial_performances": "CCTV.com",
+        "performance_box_office_revenue": "CCTV.com",
+        "performance_audience_attendance": "CCTV.com",
+        "ctrip_county_tour_orders": "People's Daily Online",
+    }
+    # "50-plus cities including Shanghai, ... and Qingdao⁶²" (⁶² Ant Group).
+    assert one(seeded, "touch_payment_cities", "2024-09-06").attributed_to == "Ant Group"
+    # "3,340 Internet hospitals ... have provided ... services for more than 100 million
+    # visits per year⁷⁸": the "or" of "for" restates nothing.
+    hospitals = one(seeded, "internet_hospitals", "2024-09-12")
+    assert hospitals.attributed_to == "China's National Health Commission"
+
+
+def test_a_mark_on_a_restatement_credits_only_the_restatement(seeded: Engine) -> None:
+    """ "the size of Chinese netizens was 1108 million, or over 20%¹⁵ of the global total"
+    (¹⁵ International Telecommunication Union): the report's own users, the ITU's world."""
+    assert one(seeded, "internet_users", "2024-12").attributed_to is None
+    share = one(seeded, "internet_users_global_share", "2024-12")
+    assert share.attributed_to == "International Telecommunication Union"
 
 
 def test_figures_of_the_appendices_keep_their_own_scope(seeded: Engine) -> None:
@@ -177,9 +214,9 @@ def test_figures_whose_owner_the_paragraph_named_before_them(seeded: Engine) -> 
     assert one(seeded, "didi_elderly_passengers", "2024-09").value == 6_240_000
     assert one(seeded, "didi_elderly_service_cities", "2024-09").value == 355
     assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
-    assert one(seeded, "one_key_car_hailing_orders", "2024-09").value == 150_000_000
+    assert one(seeded, "one_key_car_hailing_orders", "2024-07-30").value == 150_000_000
     assert one(seeded, "meituan_drone_orders", "2024-09").value == 400_000
-    assert one(seeded, "kling_ai_videos", "2024-12").value == 65_000_000
+    assert one(seeded, "kling_ai_videos", "2024-12-12").value == 65_000_000
     searches = one(seeded, "kuaishou_search_daily_searches", "2024-Q3")
     assert (searches.value, searches.qualifier) == (700_000_000, "more than")
     growth = one(
@@ -204,6 +241,130 @@ def test_a_figure_dated_and_credited_by_the_sentence_before(seeded: Engine) -> N
     )
     assert growth.value == pytest.approx(17.9)
     assert one(seeded, "domestic_tourist_spending", "2023-01/2023-09").status == "derived"
+
+
+def test_a_parallel_breakdown_is_dated_like_the_one_before_it(seeded: Engine) -> None:
+    """ "47.6% of Internet users paid attention to information on sports, business and
+    science & technology", after the sentences on the National Day holiday's travel notes."""
+    share = one(
+        seeded,
+        "social_topic_followers_share",
+        "2024-12",
+        social_topic="sports, business and science & technology",
+    )
+    assert (share.value, share.notes, share.attributed_to) == (pytest.approx(47.6), [], None)
+
+
+def test_a_figure_dated_by_an_event(seeded: Engine) -> None:
+    interactions = one(seeded, "olympic_topic_interactions", "2024-07/2024-08")
+    assert (interactions.value, interactions.qualifier) == (4_000_000_000, "more than")
+    assert interactions.attributed_to == "36Kr"
+    assert [(n.kind, n.quote) for n in interactions.notes] == [
+        ("date", "During the Paris Olympics")
+    ]
+
+
+def test_a_holiday_dates_every_figure_of_its_clause(seeded: Engine) -> None:
+    """ "the first 42 new immersion experience locations attracted more than 4.3 million
+    consumers during the May Day holidays": not the paragraph's National Day."""
+    locations = one(seeded, "immersive_experience_locations", "2024-05")
+    assert (locations.value, locations.attributed_to) == (42, "Xinhuanet")
+    assert [n.quote for n in locations.notes] == ["during the May Day holidays"]
+
+
+def test_what_jd_invested_in_micro_drama_creators(seeded: Engine) -> None:
+    """ "In April, JD announced that it had invested RMB1 billion and 1 billion bytes of
+    traffic as incentives ..."."""
+    assert one(seeded, "jd_micro_drama_incentive_funds", "2024-04").value == 1_000_000_000
+    traffic = one(seeded, "jd_micro_drama_incentive_traffic", "2024-04")
+    assert (traffic.value, traffic.as_reported) == (1_000_000_000, "1 billion")
+
+
+def test_changes_named_before_their_subjects(seeded: Engine) -> None:
+    """ "Tencent's Interim Financial Report 2024 indicated that over 30% year-on-year growth in
+    total revenue came from mini games³⁵"; "It achieved a 395% increase in the number of
+    smart agents gaining revenue⁴¹", from no time the text gives."""
+    mini_games = one(
+        seeded,
+        "tencent_mini_games_revenue_growth",
+        "2024-01/2024-06",
+        compared_with="2023-01/2023-06",
+    )
+    assert (mini_games.value, mini_games.qualifier) == (30, "more than")
+    assert mini_games.attributed_to == "Tencent's Interim Financial Report 2024"
+    assert find(seeded, "tencent_mini_games_revenue", "2023-01/2023-06") == []
+    agents = one(seeded, "baidu_revenue_smart_agents_growth", "2024-11-21")
+    assert (agents.value, agents.attributed_to) == (395, "Xinhuanet")
+
+
+def test_a_gap_gives_the_share_it_is_measured_against(seeded: Engine) -> None:
+    """ "Their proportion had reached 54.4% of the total non-netizens, 20.6 percentage points
+    higher than that of the rural population in the total population"."""
+    gap = one(
+        seeded,
+        "non_internet_users_share_gap",
+        "2024-12",
+        area="rural",
+        compared_with="population_share",
+    )
+    assert (gap.value, gap.status) == (pytest.approx(20.6), "reported")
+    rural = one(seeded, "population_share", "2024-12", area="rural")
+    assert (rural.value, rural.status) == (pytest.approx(33.8), "derived")
+    assert rural.derivation is not None
+    assert rural.derivation["formula"] == "54.4% − 20.6 percentage points"
+    assert {c.start for c in rural.citations} == {gap.citations[0].start}
+
+
+def test_shares_of_usage_time_at_times_of_day(seeded: Engine) -> None:
+    """ "In November 2024, ... instant messaging apps had a more even distribution of usage
+    period between 9 am and 19 pm, all accounting for more than 5%", "... online video apps
+    appeared at 12 am, with the distribution of usage period reaching 6.2%", "... online
+    shopping apps and that of online payment apps ..., with over 80% of the total usage time
+    between 7 am and 22 pm"."""
+    hourly = "app_hourly_usage_time_share"
+    each_hour = one(
+        seeded, hourly, "2024-11", application="instant messaging", time_of_day="9 am-19 pm"
+    )
+    assert (each_hour.value, each_hour.qualifier) == (5, "more than")
+    peak = one(seeded, hourly, "2024-11", application="online video", time_of_day="12 am")
+    assert (peak.value, peak.qualifier) == (pytest.approx(6.2), None)
+    for application in ("online shopping", "online payment"):
+        span = one(
+            seeded,
+            "app_usage_time_share",
+            "2024-11",
+            application=application,
+            time_of_day="7 am-22 pm",
+        )
+        assert (span.value, span.qualifier) == (80, "more than")
+
+
+def test_a_platforms_figure_is_not_dated_by_another_platforms_quarter(seeded: Engine) -> None:
+    """ "Over 500 million users utilized Kuaishou Search ... in Q3 2024. ... On the Xiaohongshu
+    website, 70% of monthly active users conducted searches ..."; "By the end of September,
+    Didi had provided ... Meanwhile, the one-key car hailing service has been available in
+    325 cities"."""
+    searching = one(seeded, "xiaohongshu_searching_users_share", "2024-12")
+    assert (searching.value, searching.attributed_to) == (70, None)
+    assert find(seeded, "xiaohongshu_searching_users_share", "2024-Q3") == []
+    # "The first thing that one-third of users opened the app was to search⁴⁴" (⁴⁴ Xiaohongshu
+    # Search Report, August 7, 2024).
+    first = one(seeded, "xiaohongshu_search_first_users_share", "2024-08-07")
+    assert (first.value, first.as_reported) == (pytest.approx(100 / 3), "one-third")
+    assert first.attributed_to == "Xiaohongshu Search Report"
+    # The one-key service, named after Didi's date, is in its scene.
+    assert one(seeded, "one_key_car_hailing_cities", "2024-09").value == 325
+
+
+def test_a_figure_its_paragraph_dates_after_its_source_holds_by_the_source(
+    seeded: Engine,
+) -> None:
+    """ "By the end of September, Didi had provided ... More than 150 million orders⁷⁷ have
+    been made to serve 15.43 million elderly passengers" (⁷⁷ CCTV.com, July 30, 2024)."""
+    orders = one(seeded, "one_key_car_hailing_orders", "2024-07-30")
+    assert (orders.value, orders.attributed_to) == (150_000_000, "CCTV.com")
+    assert [n.quote[:9] for n in orders.notes] == ["CCTV.com,"]
+    assert find(seeded, "one_key_car_hailing_orders", "2024-09") == []
 
 
 def test_a_qualifier_cut_by_a_page_break_and_a_holidays_month(seeded: Engine) -> None:
@@ -247,17 +408,19 @@ def test_a_range_cut_by_a_page_break_gives_each_breakdown_its_bounds(seeded: Eng
     assert citation.quote.endswith("with each making up between 6% and 7%")
 
 
-def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
+def test_pharmacies_are_read_by_place_and_dated_by_their_sources_since_july(
     seeded: Engine,
 ) -> None:
     """ "Since July, Beijing, Shanghai, ... have carried forward ... medicines in nearly 500
-    pharmacies in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
-    Shanghai ... completed the settlement for about 2,047,000 people"."""
+    pharmacies⁸⁰ in 16 administrative districts ... of Beijing. More than 1,000 pharmacies in
+    Shanghai ... completed the settlement for about 2,047,000 people⁸¹" (⁸⁰ Sina, November
+    6, 2024; ⁸¹ the National Healthcare Security Administration, July 14, 2024)."""
+    beijing, shanghai = "2024-11-06", "2024-07-14"
     rows = [
-        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Beijing"),
-        one(seeded, "online_medical_insurance_districts", "2024-12", province="Beijing"),
-        one(seeded, "online_medical_insurance_pharmacies", "2024-12", province="Shanghai"),
-        one(seeded, "online_medical_insurance_settled_persons", "2024-12", province="Shanghai"),
+        one(seeded, "online_medical_insurance_pharmacies", beijing, province="Beijing"),
+        one(seeded, "online_medical_insurance_districts", beijing, province="Beijing"),
+        one(seeded, "online_medical_insurance_pharmacies", shanghai, province="Shanghai"),
+        one(seeded, "online_medical_insurance_settled_persons", shanghai, province="Shanghai"),
     ]
     assert [(r.value, r.qualifier) for r in rows] == [
         (500, "nearly"),
@@ -266,8 +429,24 @@ def test_pharmacies_are_read_by_place_and_dated_by_the_report_since_july(
         (2_047_000, "about"),
     ]
     for row in rows:
-        assert [(n.kind, n.quote) for n in row.notes] == [("date", "Since July")]
-    assert find(seeded, "online_medical_insurance_pharmacies", "2024-07") == []
+        (since, cited) = row.notes
+        assert (since.kind, since.quote) == ("date", "Since July")
+        assert cited.kind == "date"
+        assert cited.quote.startswith(("Sina, ", "China's National Healthcare Security"))
+    assert find(seeded, "online_medical_insurance_pharmacies", "2024-12") == []
+
+
+def test_an_undated_figure_is_dated_by_the_source_its_footnote_cites(seeded: Engine) -> None:
+    """ "The AI functions of Baidu App covered nearly 70% of its monthly users ...⁴⁰" (⁴⁰
+    Yicai, November 21, 2024); "... of which the average daily online consultation volume of
+    JD Health Internet Hospital was more than 480,000⁷⁹" (⁷⁹ JD Health's Financial Report H1
+    2024, September 6, 2024): by the day the source was published, or the period it names."""
+    coverage = one(seeded, "baidu_app_ai_coverage_share", "2024-11-21")
+    assert (coverage.value, coverage.attributed_to) == (70, "Yicai")
+    assert [(n.kind, n.quote[:6]) for n in coverage.notes] == [("date", "Yicai,")]
+    consultations = one(seeded, "jd_health_daily_online_consultations", "2024-01/2024-06")
+    assert consultations.value == 480_000
+    assert find(seeded, "baidu_app_ai_coverage_share", "2024-12") == []
 
 
 def test_promotion_figures_are_dated_by_the_year_with_the_promotion_as_a_note(
@@ -318,11 +497,17 @@ def test_a_change_of_each_subject_named_after_it(seeded: Engine) -> None:
         assert (row.value, row.qualifier) == (25, "more than")
 
 
-def test_a_case_before_and_after_is_cited_by_both_articles(seeded: Engine) -> None:
+def test_a_case_before_and_after_is_cited_by_three_articles(seeded: Engine) -> None:
+    """China Daily's "from 0.3 percent to 0.05 percent", CCTV's "从千分之三降至万分之五" and
+    Xinhua's "from three per thousand to five per ten thousand"."""
     before = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="before")
     after = one(seeded, "ai_inspection_production_line_defect_rate", "2025-12", stage="after")
     assert (before.value, after.value) == (pytest.approx(0.3), pytest.approx(0.05))
-    assert {c.as_reported for c in after.citations} == {"0.05 percent", "万分之五"}
+    assert {c.as_reported for c in after.citations} == {
+        "0.05 percent",
+        "万分之五",
+        "five per ten thousand",
+    }
 
 
 def test_a_change_gives_the_earlier_level_as_derived(seeded: Engine) -> None:

@@ -37,6 +37,8 @@ class ChangeReading(ABC):
     period: str | None
     base: str | None
     changed: Level | None
+    # When a figure holds (Provenance._period_of).
+    _period_of: Callable[[Quantity], str | None]
 
     @abstractmethod
     def _record(
@@ -80,13 +82,19 @@ class ChangeReading(ABC):
     def _record_change(
         self, quantity: Quantity, level: Level, base: str | None, after: str
     ) -> None:
-        if base is None:
-            self._leave_out(quantity, "a change with no period it is measured from")
+        """Keep a change of ``level`` measured from ``base``. A change the text measures from
+        no time at all ("It achieved a 395% increase in the number of smart agents gaining
+        revenue") is kept as given, without ``compared_with``; one measured from a time it
+        does not give ("over the same period", with none before) is left out."""
+        if base is None and cues.SOME_BASE.search(after):
+            self._leave_out(quantity, "a change from a time the text does not give")
             return
         self.changed = level
         suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
         spec = self.ctx.catalogue.indicators[level.indicator + suffix]
-        dims = {**level.dimensions, "compared_with": base}
+        dims = dict(level.dimensions)
+        if base is not None:
+            dims["compared_with"] = base
         falling = cues.FALL.search(before_qualifier(self.text, quantity)) or cues.FALL_AFTER.match(
             after
         )
@@ -101,7 +109,7 @@ class ChangeReading(ABC):
         last = run[-1]
         after = self.analysis[last.end : self.clauses.end(last.end)]
         before = self.text[self.clauses.start(last.start) : last.start]
-        period = self.dating.near(last) or self.period
+        period = self._period_of(last)
         if period is None:
             return
         base = self._change_base(last, before, after, period) or self.base
@@ -144,7 +152,7 @@ class ChangeReading(ABC):
             for term in hit.indicator_terms:
                 assert term.indicator is not None
                 if accept(self.ctx.catalogue.indicators[term.indicator]):
-                    period = self.dating.near(quantity) or self.period
+                    period = self._period_of(quantity)
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -166,7 +174,7 @@ class ChangeReading(ABC):
             ):
                 break
             term = next(iter(hit.indicator_terms), None)
-            period = self.dating.near(quantity) or self.period
+            period = self._period_of(quantity)
             if term is None or term.indicator is None or period is None:
                 break
             if not accept(self.ctx.catalogue.indicators[term.indicator]):

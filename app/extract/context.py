@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from app.catalogue import Catalogue
 from app.extract import cues
-from app.extract.periods import find_periods
+from app.extract.footnotes import published
+from app.extract.periods import find_periods, period_bounds
 from app.extract.records import NoteRef
 from app.extract.structure import Document, Footnote
 from app.extract.terms import TermFinder
@@ -32,6 +33,32 @@ class SourceContext:
     catalogue: Catalogue
     finder: TermFinder
     document: Document
+
+    def cited_period(self, footnote: Footnote) -> tuple[str, NoteRef] | None:
+        """When the figures a footnote cites a source for hold, if the footnote says: the
+        period the source's name gives ("JD Health's Financial Report H1 2024"), else the day
+        it was published ("Xinhuanet, <URL>, November 21, 2024."), by which they held. None
+        when it gives neither, or a time after the period the report covers. The footnote is
+        the note that says so."""
+        if footnote.body_attribution is None:
+            return None
+        named = find_periods(
+            footnote.body_attribution, reference=self.reference, covered=self.covered
+        )
+        spans = [m.period for m in named if len(m.period) > 4]
+        if spans:
+            period = spans[0]
+        else:
+            day = published(footnote.span.text)
+            days = [] if day is None else find_periods(day, reference=self.reference)
+            dated = [m.period for m in days if len(m.period) == len("2024-11-21")]
+            if not dated:
+                return None
+            period = dated[-1]
+        if period_bounds(period)[1] > self.covered:
+            return None
+        span = footnote.span
+        return period, NoteRef("date", self.source, span.start, span.end, span.text)
 
     def note_for(self, footnote: Footnote) -> tuple[NoteRef, str | None]:
         """The note a footnote makes, and the period it moves its value to, if it does.

@@ -24,7 +24,7 @@ _PLACE = (
 _VERBS = (
     r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
     r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
-    r"generated|had|has|provided|opened|assigned|served|completed|published|"
+    r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
     r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
@@ -63,6 +63,10 @@ IS_THE = re.compile(r"^\s*(?:is|was)\s+the\s*$", re.IGNORECASE)
 # them offered IPv6 public recursive services".
 APPOSED = re.compile(r"\s*or\s+[0-9.]+\s*%\s+(?:of\s+them\s+)?", re.IGNORECASE)
 
+# What stands between a figure and its restatement in apposition: "1108 million, or over
+# 20% of the global total", "1,108 million Internet users, or".
+RESTATED = re.compile(r"[^\d,;，；.]*?,?\s*\bor\s*", re.IGNORECASE)
+
 # A time of day: "9 am", "19 pm", "11-12 pm", "8 o'clock".
 TIME_OF_DAY = re.compile(
     r"(?<![\d.])\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?![A-Za-z])"
@@ -94,8 +98,12 @@ BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
 YEAR_ON_YEAR_AFTER = re.compile(r"^\s*(?:year-on-year|yoy)(?![A-Za-z-])", re.IGNORECASE)
 
 # A change whose subjects follow it: "a year-on-year growth of more than 25% in the
-# cumulative tourist number and tourism revenue".
-SUBJECTS_AFTER = re.compile(r"\s*in\s+(?:the\s+)?", re.IGNORECASE)
+# cumulative tourist number and tourism revenue", "a 395% increase in the number of ...".
+SUBJECTS_AFTER = re.compile(
+    r"\s*(?:(?:year-on-year|yoy)\s+)?(?:(?:increase|rise|growth|jump|decrease|drop)\s+)?"
+    r"in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 SUBJECTS_GLUE = re.compile(r"^\s*(?:,\s*and|,|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 # A change whose clause brings a subject of its own that the catalogue does not name: "users
@@ -141,6 +149,7 @@ EACH_WITH = re.compile(r"\beach\s+(?:[a-z]+\s+)?with\s*$", re.IGNORECASE)
 # A difference from another figure, not a change over time: "20.6 percentage points higher
 # than that of the rural population".
 GAP_AFTER = re.compile(r"^\s*(?:higher|lower|more|less)\s+than\b", re.IGNORECASE)
+GAP_BELOW = re.compile(r"^\s*(?:lower|less)\s+than\b", re.IGNORECASE)
 
 # A rate of what was just counted: "the penetration rate", "普及率".
 RATE_WORDS = re.compile(
@@ -163,6 +172,9 @@ NAMED_BASE = re.compile(
 )
 YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
+# Words that measure a change from some time: where that time is not found, the change is
+# left out rather than kept without one.
+SOME_BASE = re.compile(r"over\s+the\s+same\s+period|\bcompared\s+(?:to|with)\b", re.I)
 
 # Elliptical subjects: "and that of rural Internet users 313.08 million".
 THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)

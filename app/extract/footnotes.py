@@ -16,6 +16,8 @@ _MARK = re.compile(rf"[{SUPERSCRIPTS}]+|\^\{{\s*note\s*(\d+)\s*\}}", re.I)
 _TRAILING_MARK = re.compile(rf"(?:{_MARK.pattern})\Z", re.I)
 _FOOTNOTE_LINE = re.compile(rf"\s*([{SUPERSCRIPTS}]+)\s+(\S.*?)\s*")
 _CITATION = re.compile(r"(?P<name>[^<>]+?),\s*<?(?:https?://|www\.)")
+# The words after a citation's last URL: ", November 21, 2024."
+_AFTER_URL = re.compile(r"(?:https?://|www\.)\S*\s*,?(?P<date>[^<>]*?)\.?\s*\Z")
 
 
 def marks_in(text: str, span: Span) -> tuple[tuple[int, str], ...]:
@@ -53,3 +55,12 @@ def attribution(body: str) -> str | None:
     """The cited source's name when ``body`` is a citation: ``Name, <URL>, Date.``"""
     citation = _CITATION.match(body)
     return None if citation is None else citation.group("name").strip()
+
+
+def published(body: str) -> str | None:
+    """What a citation says after its URL, where it gives the day the source was published
+    (``November 21, 2024``), when ``body`` is a citation that does."""
+    if _CITATION.match(body) is None:
+        return None
+    after = _AFTER_URL.search(body)
+    return None if after is None else after.group("date").strip() or None

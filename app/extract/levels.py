@@ -48,6 +48,8 @@ class ParagraphState:
     credited: str | None = None
     # The phrase that set ``period`` when it names a time within it (a holiday in its month).
     period_note: NoteRef | None = None
+    # What the sentences ``period`` dates have said: the one that set it and those that took it.
+    dated_text: str = ""
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
     subject: Level | None = None

@@ -7,7 +7,9 @@ percent" beside 80.1%) that agrees with it is one more citation. One that does n
 disagreement: kept, as a note on the observation, and listed.
 
 A change given beside a level ("an increase of 16.08 million compared to December 2023")
-yields the earlier level, marked derived, unless the same report gives that level itself.
+yields the earlier level, marked derived, unless the same report gives that level itself; a
+gap beside a share ("54.4% ..., 20.6 percentage points higher than that of the rural
+population in the total population") yields the share it is measured against.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import combinations
 from typing import Any
 
-from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX
+from app.catalogue import CHANGE_SUFFIX, GAP_SUFFIX, GROWTH_SUFFIX
 from app.extract.periods import period_bounds
 from app.extract.records import Dimensions, NoteRef, Observation, Record
 
@@ -129,7 +131,8 @@ def _disagreement_note(record: Record) -> NoteRef:
 def derive(
     observations: list[Observation],
 ) -> tuple[list[Observation], list[Disagreement]]:
-    """Earlier levels from levels and their changes; disagreements with reported levels."""
+    """Earlier levels from levels and their changes, shares from shares and their gaps;
+    disagreements with reported levels."""
     by_key = {observation.key: observation for observation in observations}
     derived: dict[tuple[str, Dimensions, str, str], Observation] = {}
     disagreements: list[Disagreement] = []
@@ -176,6 +179,8 @@ _LOWER_BOUNDS = frozenset({"more than", "at least"})
 def _derive_from(
     change: Observation, by_key: dict[tuple[str, Dimensions, str, str], Observation]
 ) -> Observation | None:
+    if change.indicator.endswith(GAP_SUFFIX):
+        return _derive_from_gap(change, by_key)
     dims = dict(change.dimensions)
     base_period = dims.pop("compared_with", None)
     if base_period is None or change.qualifier in _LOWER_BOUNDS or not _dated(base_period):
@@ -216,6 +221,39 @@ def _derive_from(
         evidence=[*level.evidence, *change.evidence],
         notes=[],
         derivation=_derivation(method, formula, level, change),
+    )
+
+
+def _derive_from_gap(
+    gap: Observation, by_key: dict[tuple[str, Dimensions, str, str], Observation]
+) -> Observation | None:
+    """The share a gap is measured against: "54.4% ..., 20.6 percentage points higher than
+    that of the rural population in the total population" gives that share, 33.8%."""
+    dims = dict(gap.dimensions)
+    other = dims.pop("compared_with", None)
+    if other is None or gap.qualifier is not None:
+        return None
+    level_dims = tuple(sorted(dims.items()))
+    level = by_key.get((gap.indicator.removesuffix(GAP_SUFFIX), level_dims, gap.period, gap.report))
+    if level is None:
+        return None
+    sign = "−" if gap.value >= 0 else "+"
+    return Observation(
+        indicator=other,
+        dimensions=level_dims,
+        period=gap.period,
+        value=level.value - gap.value,
+        precision=level.precision + gap.precision,
+        report=gap.report,
+        status="derived",
+        as_reported=None,
+        qualifier=level.qualifier,
+        attributed_to=level.attributed_to or gap.attributed_to,
+        evidence=[*level.evidence, *gap.evidence],
+        notes=[],
+        derivation=_derivation(
+            "level minus gap", f"{level.as_reported} {sign} {gap.as_reported}", level, gap
+        ),
     )
 
 

@@ -103,6 +103,11 @@ def _names_another(hit: TermHit, owners: tuple[str, ...], catalogue: Catalogue) 
     return not any(set(_owners(term, catalogue)) & set(owners) for term in indicator_terms)
 
 
+def names_owner(text: str, owners: tuple[str, ...]) -> bool:
+    """Whether ``text`` names one of ``owners``, as written."""
+    return bool(owners) and _owner_pattern(owners).search(text) is not None
+
+
 @lru_cache(maxsize=256)
 def _owner_pattern(owners: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(name) for name in sorted(owners, key=len, reverse=True))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 __all__ = ["PeriodMention", "find_periods", "parse_period", "period_bounds", "shift_years"]
@@ -93,15 +93,24 @@ _Reader = Callable[[re.Match[str], _Clock], str | None]
 
 
 def find_periods(
-    text: str, *, reference: datetime.date, covered: datetime.date | None = None
+    text: str,
+    *,
+    reference: datetime.date,
+    covered: datetime.date | None = None,
+    events: Mapping[str, str] | None = None,
 ) -> list[PeriodMention]:
     """Every period phrase in a text, in order; overlapping readings keep the longest.
 
     ``reference`` is the day the source was published; ``covered``, the last day of the
-    period its figures describe, when that ends earlier.
+    period its figures describe, when that ends earlier. ``events`` gives the period each
+    named event ran in ("Paris Olympics": "2024-07/2024-08"): like a holiday, a figure
+    during one is dated by its months, the phrase a time within them.
     """
     clock = _Clock(reference, min(reference, covered or reference))
-    candidates: list[tuple[int, int, str, bool]] = []
+    candidates: list[tuple[int, int, str, bool]] = [
+        (_lead_start(text, match.start()), match.end(), period, True)
+        for match, period in _event_matches(text, events or {})
+    ]
     for pattern, reader in _READERS:
         for match in pattern.finditer(text):
             try:
@@ -116,6 +125,14 @@ def find_periods(
         if not mentions or start >= mentions[-1].end:
             mentions.append(PeriodMention(start, end, text[start:end], period, within))
     return mentions
+
+
+def _event_matches(text: str, events: Mapping[str, str]) -> Iterator[tuple[re.Match[str], str]]:
+    """Each place ``text`` names an event, whatever its case and spacing, and its period."""
+    for name, period in events.items():
+        words = rf"{_S}+".join(re.escape(word) for word in name.split())
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", text, re.I):
+            yield match, period
 
 
 def parse_period(
@@ -287,6 +304,12 @@ def _read_code(match: re.Match[str], _: _Clock) -> str | None:
     return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
 
 
+def _read_interim(match: re.Match[str], _: _Clock) -> str:
+    """An interim report covers the first half of its year: "Tencent's Interim Financial
+    Report 2024", "2024 interim results" -> "2024-01/2024-06"."""
+    return _months(int(match["y"] or match["y2"]), 1, 6)
+
+
 def _read_quarter_code(match: re.Match[str], clock: _Clock) -> str:
     """ "the Q3 number of ... transactions": a quarter code without a year."""
     return _resolve(lambda y: f"{y:04d}-Q{match['n']}", None, clock)
@@ -408,6 +431,13 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_quarter,
     ),
     (re.compile(rf"\b(?P<k>[QH])(?P<n>[1-4]){_S}+(?P<y>{_Y})(?![0-9])"), _read_code),
+    (
+        re.compile(
+            rf"\b(?i:interim)(?:{_S}+[A-Z][a-z]+){{0,3}}{_S}+(?P<y>{_Y})(?![0-9])"
+            rf"|(?<![0-9])(?P<y2>{_Y}){_S}+(?i:interim){_WORD_END}"
+        ),
+        _read_interim,
+    ),
     (re.compile(r"\b(?i:the)[^\S\n]+Q(?P<n>[1-4])\b(?![^\S\n]*[0-9])"), _read_quarter_code),
     (
         re.compile(

@@ -22,6 +22,8 @@ from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.gaps import GapReading
+from app.extract.given_for import named_before
 from app.extract.levels import (
     Level,
     ParagraphState,
@@ -43,6 +45,7 @@ from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
+from app.extract.times_of_day import time_of_day
 
 
 @dataclass
@@ -83,7 +86,7 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading, RangeReading, Provenance):
+class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -101,7 +104,10 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
             if self._is_figure(q) and self.offset + q.start not in reader.claimed
         ]
         self.periods = find_periods(
-            self.text, reference=self.ctx.reference, covered=self.ctx.covered
+            self.text,
+            reference=self.ctx.reference,
+            covered=self.ctx.covered,
+            events=self.ctx.catalogue.events,
         )
         qualified = qualified_after_break(self.state.said.text, self.text)
         if qualified is not None:
@@ -324,7 +330,7 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
                 self._read_one_with(quantity, *subject)
                 return
         if quantity.unit == "percentage_points" and cues.GAP_AFTER.match(after):
-            self._leave_out(quantity, "a gap to a figure the text does not give")
+            self._read_gap(quantity, after)
             return
         if quantity.unit == "percentage_points" and (measure := self._points_measure(quantity)):
             self._read_one_with(quantity, *measure)
@@ -362,11 +368,11 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
         self._read_one_with(quantity, *subject)
 
     def _unnamed_reason(self, quantity: Quantity) -> str:
-        """Why no indicator takes a figure: a share of usage at hours of the day ("the usage
-        peak of online video apps appeared at 12 am, with the distribution of usage period
-        reaching 6.2%") has no breakdown by hour to go to."""
+        """Why no indicator takes a figure: a share at a time of day ("Instant messaging apps
+        had an even distribution between 9 am and 19 pm, all accounting for more than 5%")
+        is one of usage the catalogue's phrases do not name."""
         if quantity.unit == "percent" and cues.TIME_OF_DAY.search(self.text):
-            return "a share at an hour of the day (no breakdown by hour)"
+            return "a share at a time of day no indicator in the catalogue names"
         return "no indicator in the catalogue names it here"
 
     def _pronoun_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
@@ -550,7 +556,7 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
                 assert term.indicator is not None
                 spec = self.ctx.catalogue.indicators[term.indicator]
                 if spec.unit == "percent" or spec.rate is not None:
-                    period = self.dating.near(quantity) or self.period
+                    period = self._period_of(quantity)
                     if period is not None:
                         return Level(term.indicator, dict(term.dimensions), period)
         return None
@@ -586,18 +592,54 @@ class _SentenceRun(ChangeReading, RangeReading, Provenance):
         if spec.located_by is not None and spec.located_by not in dims:
             place = place_of(self.text, self.hits, quantity.start, quantity.end, spec.located_by)
             dims = dims if place is None else {**dims, spec.located_by: place}
-        period = self.dating.near(quantity) or self.period
+        breakdowns = self._breakdowns_named_apart(quantity, spec, dims)
+        if isinstance(breakdowns, str):
+            self._leave_out(quantity, breakdowns)
+            return
+        period = self._level_period(quantity, spec)
         if period is None:
             self._leave_out(quantity, "no period is given for it")
             return
-        self._record(quantity, spec, dims, period, remember=True)
+        for breakdown in breakdowns:
+            self._record(quantity, spec, breakdown, period, remember=True)
+
+    def _breakdowns_named_apart(
+        self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]
+    ) -> list[dict[str, str]] | str:
+        """The breakdowns a figure is given for: ``dims``, with the time of day and each
+        value of ``given_for`` its sentence names, if its indicator takes them; else why
+        the figure cannot be read."""
+        if spec.by_time_of_day:
+            time = time_of_day(self.text)
+            if time is None:
+                return "a share at a time of day the sentence does not single out"
+            dims = {**dims, "time_of_day": time}
+        if spec.given_for is None or spec.given_for in dims:
+            return [dims]
+        values = named_before(self.hits, quantity.start, spec.given_for)
+        if not values:
+            return f"a figure whose {spec.given_for} the sentence does not name"
+        return [{**dims, spec.given_for: value} for value in values]
 
     def _record_bound(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
-        period = self.dating.near(quantity) or self.period
+        period = self._level_period(quantity, spec)
         if period is None:
             self._leave_out(quantity, "no period is given for it")
             return
         self._record(quantity, spec, dims, period, remember=False)
+
+    def _level_period(self, quantity: Quantity, spec: IndicatorSpec) -> str | None:
+        """When a level holds: the date next to it or its source's, else, in a sentence with
+        no date of its own, the date of the paragraph's earlier figure of the same indicator
+        (a parallel breakdown: "44.7% of Internet users paid attention to the information on
+        traveling ..." then, after sentences on the National Day holiday, "47.6% of Internet
+        users paid attention to information on sports ..."), else the sentence's period."""
+        dated = self.dating.near(quantity) is not None or self._cited(quantity) is not None
+        if not dated and not self.dating.dates:
+            for level in reversed(self.state.levels):
+                if level.indicator == spec.code:
+                    return level.period
+        return self._period_of(quantity)
 
     def _record(
         self,

@@ -57,3 +57,26 @@ def test_a_subject_whose_unit_does_not_fit_the_change_is_not_its_subject() -> No
     """Percentage points change a percentage, not tourism revenue."""
     text = f"{TIANSHUI.removesuffix('25%')}2 percentage points in tourism revenue."
     assert changes(text) == []
+
+
+def test_a_change_named_by_its_noun_before_its_subject() -> None:
+    """ "over 30% year-on-year growth in total revenue came from mini games": the growth of
+    the mini games' revenue, in the half year the interim report covers."""
+    text = (
+        "Tencent's Interim Financial Report 2024 indicated that over 30% year-on-year growth "
+        "in total revenue came from mini games."
+    )
+    assert changes(text) == [
+        (
+            "tencent_mini_games_revenue_growth",
+            {"compared_with": "2023-01/2023-06"},
+            "2024-01/2024-06",
+            D(30),
+            "more than",
+        )
+    ]
+
+
+def test_a_change_measured_from_no_time_is_kept_as_given() -> None:
+    text = "It achieved a 395% increase in the number of smart agents gaining revenue."
+    assert changes(text) == [("baidu_revenue_smart_agents_growth", {}, "2024-12", D(395), None)]

@@ -435,3 +435,47 @@ def test_no_level_is_derived_at_a_base_the_text_does_not_date() -> None:
         start=40,
     )
     assert derive(observations_of(level, growth)) == ([], [])
+
+
+# --- derive: the share a gap is measured against ----------------------------------------------
+
+
+def _share_and_gap(gap: str, *, qualifier: str | None = None) -> list[Observation]:
+    rural = {"area": "rural"}
+    share = record("54.4", "0.1", "54.4%", indicator="non_internet_users_share", dimensions=rural)
+    measured = record(
+        gap,
+        "0.1",
+        f"{gap.lstrip('-')} percentage points",
+        indicator="non_internet_users_share_gap",
+        dimensions={**rural, "compared_with": "population_share"},
+        qualifier=qualifier,
+        start=40,
+    )
+    return observations_of(share, measured)
+
+
+def test_a_gap_gives_the_share_it_is_measured_against() -> None:
+    derived, disagreements = derive(_share_and_gap("20.6"))
+    assert disagreements == []
+    other = only(derived)
+    assert other.key == ("population_share", (("area", "rural"),), "2024-12", "cnnic-55")
+    assert (other.status, other.value, other.precision) == ("derived", D("33.8"), D("0.2"))
+    assert other.derivation is not None
+    assert other.derivation["method"] == "level minus gap"
+    assert other.derivation["formula"] == "54.4% − 20.6 percentage points"
+    assert [i["indicator"] for i in other.derivation["inputs"]] == [
+        "non_internet_users_share",
+        "non_internet_users_share_gap",
+    ]
+
+
+def test_a_gap_below_gives_a_higher_share() -> None:
+    other = only(derive(_share_and_gap("-20.6"))[0])
+    assert other.value == D("75.0")
+    assert other.derivation is not None
+    assert other.derivation["formula"] == "54.4% + 20.6 percentage points"
+
+
+def test_no_share_is_derived_from_a_gap_given_as_a_bound() -> None:
+    assert derive(_share_and_gap("20.6", qualifier="more than"))[0] == []

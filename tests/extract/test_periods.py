@@ -87,6 +87,19 @@ MENTIONS = [
     ("Over 500 million users in Q3 2024.", REPORT_55, "in Q3 2024", "2024-Q3"),
     ("JD Health's Financial Report H1 2024, https", REPORT_55, "H1 2024", "2024-01/2024-06"),
     (
+        "Tencent's Interim Financial Report 2024 indicated",
+        REPORT_55,
+        "Interim Financial Report 2024",
+        "2024-01/2024-06",
+    ),
+    ("in its 2024 interim results, the", REPORT_55, "2024 interim", "2024-01/2024-06"),
+    (
+        "Didachuxing's Interim Performance Announcement 2024,",
+        REPORT_55,
+        "Interim Performance Announcement 2024",
+        "2024-01/2024-06",
+    ),
+    (
         "in the first three quarters of 2024, the Internet business",
         REPORT_55,
         "in the first three quarters of 2024",
@@ -427,3 +440,26 @@ def test_a_holiday_without_a_year_is_the_latest_the_source_covers() -> None:
     assert mention.period == "2024-05"
     (later,) = find_periods("during the May Day holidays", reference=datetime.date(2025, 5, 31))
     assert later.period == "2025-05"
+
+
+EVENTS = {"Paris Olympics": "2024-07/2024-08"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("During the Paris Olympics, there were", "During the Paris Olympics"),
+        ("interactions during the paris\tolympics.", "during the paris\tolympics"),
+    ],
+)
+def test_a_named_event_is_read_as_its_months_and_marked_within_them(
+    sentence: str, text: str
+) -> None:
+    (mention,) = find_periods(sentence, reference=REPORT_55, events=EVENTS)
+    assert (mention.text, mention.period, mention.within) == (text, "2024-07/2024-08", True)
+    assert sentence[mention.start : mention.end] == mention.text
+
+
+def test_an_event_is_a_whole_name_and_known_only_from_the_catalogue() -> None:
+    assert find_periods("the Paris Olympicsville fair", reference=REPORT_55, events=EVENTS) == []
+    assert find_periods("During the Paris Olympics", reference=REPORT_55) == []
