@@ -39,8 +39,9 @@ async def raw(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": _BODY})
 
 
-# Headers the server adds to every answer itself.
-_SERVER_HEADERS = frozenset({"date", "server"})
+# Headers the server adds to every answer itself, and those of the capturing connection alone
+# (urllib asks to close it).
+_NOT_REPLAYED = frozenset({"date", "server", "connection", "keep-alive"})
 
 
 def capture(url: str, headers: dict[str, str], file: Path) -> None:
@@ -52,7 +53,7 @@ def capture(url: str, headers: dict[str, str], file: Path) -> None:
             "headers": [
                 [name.lower(), value]
                 for name, value in response.headers.items()
-                if name.lower() not in _SERVER_HEADERS
+                if name.lower() not in _NOT_REPLAYED
             ],
             "body": base64.b64encode(response.read()).decode(),
         }
