@@ -12,6 +12,7 @@ seed writes, and a seed that is killed leaves nothing a read-only connection mus
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable
@@ -25,6 +26,14 @@ from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection, QueuePoo
 
 # How often, in SQLite virtual-machine steps, a reader checks its deadline.
 _DEADLINE_CHECK_STEPS = 10_000
+
+
+def stored_json(value: Any) -> str:
+    """JSON columns as the API sends them: compact, and UTF-8 rather than ``\\u`` escapes.
+
+    A derivation is sent as it is stored (see :mod:`app.api.wire`), so its formula reads
+    "54.4% − 20.6 percentage points" in the raw answer too."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +53,9 @@ def sqlite_engine(url: URL, *, read_only: bool, timeouts: Timeouts, pool_size: i
     if not read_only:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": timeouts.busy})
+        engine = create_engine(
+            url, connect_args={"timeout": timeouts.busy}, json_serializer=stored_json
+        )
         event.listen(engine, "connect", _writer_pragmas)
         return engine
     if not database or database == ":memory:":
@@ -140,6 +151,7 @@ def postgres_engine(url: URL, *, read_only: bool, pool_size: int, timeouts: Time
         url,
         pool_size=pool_size,
         pool_pre_ping=True,
+        json_serializer=stored_json,
         pool_timeout=timeouts.connect,
         connect_args=connect_args,
         **options,

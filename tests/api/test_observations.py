@@ -117,6 +117,14 @@ def test_list_observations_qualified_and_attributed(client: TestClient) -> None:
     assert row["period"] == "2025"
 
 
+def test_a_derivation_is_sent_as_compact_utf8_json(client: TestClient) -> None:
+    response = client.get("/v1/observations", params={"indicator": "internet_users", "end": "2023"})
+
+    assert response.status_code == 200
+    assert '"formula":"1,108 million − 16.08 million"' in response.text
+    assert "\\u" not in response.text
+
+
 def test_list_observations_derived_with_derivation(client: TestClient) -> None:
     [row] = fetch(client, indicator="internet_users", end="2023")
 
