@@ -15,12 +15,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from app import seed as seed_module
 from app.db import make_engine
 from app.models import DatasetVersion, Observation
 from app.seed import SeedResult, prepare, seed_database
-from app.seed_lock import SeedLockError
+from app.seed_lock import SeedLockError, take_seed_lock
 from tests.api.dataset import seed as seed_fixture_data
 from tests.conftest import PROJECT_ROOT, migrate
 from tests.postgres_scratch import scratch_database
@@ -177,3 +179,12 @@ def test_a_killed_seed_leaves_the_previous_data(database_url: str, writer: Engin
     assert served(database_url) == before
     result = seed_database(writer, SEEDS)  # and the next seed is not locked out
     assert served(database_url) == (result.version, result.observations)
+
+
+def test_only_a_lock_wait_is_reported_as_another_seed(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'bare.db'}")  # no tables at all
+    try:
+        with Session(engine) as session, pytest.raises(OperationalError, match="no such table"):
+            take_seed_lock(session, wait=0.1)
+    finally:
+        engine.dispose()
