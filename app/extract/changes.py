@@ -8,7 +8,6 @@ records.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 
 from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
@@ -19,10 +18,11 @@ from app.extract.dating import SentenceDates
 from app.extract.levels import Level, ParagraphState, before_qualifier, fits, number_start
 from app.extract.numbers import Quantity
 from app.extract.periods import PeriodMention, shift_years
+from app.extract.recording import Recording
 from app.extract.terms import TermHit
 
 
-class ChangeReading(ABC):
+class ChangeReading(Recording):
     """The change rules of a sentence's reading."""
 
     ctx: SourceContext
@@ -39,21 +39,6 @@ class ChangeReading(ABC):
     changed: Level | None
     # When a figure holds (Provenance._period_of).
     _period_of: Callable[[Quantity], str | None]
-
-    @abstractmethod
-    def _record(
-        self,
-        quantity: Quantity,
-        spec: IndicatorSpec,
-        dims: dict[str, str],
-        period: str,
-        *,
-        remember: bool,
-        negative: bool = False,
-    ) -> None: ...
-
-    @abstractmethod
-    def _leave_out(self, quantity: Quantity, reason: str) -> None: ...
 
     def _read_change(self, quantity: Quantity, before: str, after: str) -> None:
         growth = quantity.unit == "percent"

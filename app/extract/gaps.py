@@ -11,14 +11,13 @@ sentence (``_SentenceRun`` in sentences.py).
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
-from app.catalogue import GAP_SUFFIX, IndicatorSpec
+from app.catalogue import GAP_SUFFIX
 from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.levels import Level
 from app.extract.numbers import Quantity
+from app.extract.recording import Recording
 from app.extract.terms import TermHit
 
 _NO_LEVEL = "a gap from a figure the text does not give"
@@ -26,7 +25,7 @@ _NO_OTHER = "a gap to a figure the catalogue does not name"
 _OTHER_BREAKDOWN = "a gap to a figure of another breakdown"
 
 
-class GapReading(ABC):
+class GapReading(Recording):
     """The gap rule of a sentence's reading."""
 
     ctx: SourceContext
@@ -34,21 +33,6 @@ class GapReading(ABC):
     clauses: Clauses
     hits: list[TermHit]
     levels: list[Level]
-
-    @abstractmethod
-    def _record(
-        self,
-        quantity: Quantity,
-        spec: IndicatorSpec,
-        dims: dict[str, str],
-        period: str,
-        *,
-        remember: bool,
-        negative: bool = False,
-    ) -> None: ...
-
-    @abstractmethod
-    def _leave_out(self, quantity: Quantity, reason: str) -> None: ...
 
     def _read_gap(self, quantity: Quantity, after: str) -> None:
         """A gap in percentage points ("20.6 percentage points higher than that of ...")

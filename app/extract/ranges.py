@@ -16,7 +16,7 @@ out. The rules belong to the reading of one sentence (``_SentenceRun`` in senten
 from __future__ import annotations
 
 import re
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -25,6 +25,7 @@ from app.extract import cues
 from app.extract.context import SourceContext
 from app.extract.levels import fits, number_start
 from app.extract.numbers import Quantity
+from app.extract.recording import Recording
 from app.extract.terms import TermHit
 
 # "between 6% and 7%", "between 5 and 6 percent": the words that join a range's two numbers.
@@ -36,7 +37,7 @@ _SEVERAL = "a range shared by several breakdowns without 'each' (it may be their
 _UNNAMED = "a range whose breakdowns the catalogue does not name"
 
 
-class RangeReading(ABC):
+class RangeReading(Recording):
     """The range rule of a sentence's reading."""
 
     ctx: SourceContext
@@ -48,9 +49,6 @@ class RangeReading(ABC):
     def _record_bound(
         self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]
     ) -> None: ...
-
-    @abstractmethod
-    def _leave_out(self, quantity: Quantity, reason: str) -> None: ...
 
     def _read_range(self, index: int) -> bool:
         """Read the range that starts at ``self.quantities[index]``, if one does."""
