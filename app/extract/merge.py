@@ -207,20 +207,16 @@ def _derive_from(
         precision = level.precision + change.precision
         method = "level minus change"
         formula = f"{level.as_reported} − {change.as_reported}"
-    return Observation(
-        indicator=code,
-        dimensions=level_dims,
-        period=base_period,
-        value=value,
-        precision=precision,
-        report=change.report,
-        status="derived",
-        as_reported=None,
+    return _derived(
+        code,
+        base_period,
+        value,
+        precision,
+        level,
+        change,
         qualifier=change.qualifier or level.qualifier,
-        attributed_to=level.attributed_to or change.attributed_to,
-        evidence=[*level.evidence, *change.evidence],
-        notes=[],
-        derivation=_derivation(method, formula, level, change),
+        method=method,
+        formula=formula,
     )
 
 
@@ -238,22 +234,47 @@ def _derive_from_gap(
     if level is None:
         return None
     sign = "−" if gap.value >= 0 else "+"
+    return _derived(
+        other,
+        gap.period,
+        level.value - gap.value,
+        level.precision + gap.precision,
+        level,
+        gap,
+        qualifier=level.qualifier,
+        method="level minus gap",
+        formula=f"{level.as_reported} {sign} {gap.as_reported}",
+    )
+
+
+def _derived(
+    indicator: str,
+    period: str,
+    value: Decimal,
+    precision: Decimal,
+    level: Observation,
+    given: Observation,
+    *,
+    qualifier: str | None,
+    method: str,
+    formula: str,
+) -> Observation:
+    """A value of ``indicator`` derived from a reported ``level`` and the change or gap
+    ``given`` beside it, for the level's breakdown, in their report."""
     return Observation(
-        indicator=other,
-        dimensions=level_dims,
-        period=gap.period,
-        value=level.value - gap.value,
-        precision=level.precision + gap.precision,
-        report=gap.report,
+        indicator=indicator,
+        dimensions=level.dimensions,
+        period=period,
+        value=value,
+        precision=precision,
+        report=given.report,
         status="derived",
         as_reported=None,
-        qualifier=level.qualifier,
-        attributed_to=level.attributed_to or gap.attributed_to,
-        evidence=[*level.evidence, *gap.evidence],
+        qualifier=qualifier,
+        attributed_to=level.attributed_to or given.attributed_to,
+        evidence=[*level.evidence, *given.evidence],
         notes=[],
-        derivation=_derivation(
-            "level minus gap", f"{level.as_reported} {sign} {gap.as_reported}", level, gap
-        ),
+        derivation=_derivation(method, formula, level, given),
     )
 
 
