@@ -174,7 +174,7 @@ YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", 
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 # Words that measure a change from some time: where that time is not found, the change is
 # left out rather than kept without one.
-SOME_BASE = re.compile(r"over\s+the\s+same\s+period|\bcompared\s+(?:to|with)\b", re.I)
+SOME_BASE = re.compile(rf"{SAME_PERIOD.pattern}|\bcompared\s+(?:to|with)\b", re.IGNORECASE)
 
 # Elliptical subjects: "and that of rural Internet users 313.08 million".
 THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.IGNORECASE)
