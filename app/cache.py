@@ -19,19 +19,23 @@ A hit is answered at once: ``304`` when ``If-None-Match`` names its ETag, else t
 answer. Only ``200`` answers that carry an ETag are stored; entries are dropped least recently
 used first past ``max_bytes``, and one answer larger than an eighth of it is never stored.
 
-It sits as far out as every answer stays right: inside the request id, access log and metrics,
-which every request must pass, hit or not; outside the security headers (the same for every
-answer of a route), CORS (its headers follow from the variant above), the size limits (a
-request over them is passed on, to be refused there), gzip, ETag and FastAPI, so that their
-work is stored with the answer. A configured rate limit must count every request, and its
-refusals need the security and CORS headers, so then the cache goes inside the rate limit,
-inside those two (see :func:`app.main.install_middleware`). The route that answered is
-stored with the entry, so a hit is logged and counted under the same route as the miss that
-filled it.
+It sits in front of everything else, FastAPI included, so that a hit costs little more than
+the server's own work: outside the security headers (the same for every answer of a route),
+CORS (its headers follow from the variant above), the size limits (a request over them is
+passed on, to be refused there), gzip, ETag and the routes, so that their work is stored with
+the answer; and outside the layer that gives every request an id, an access line and a
+metrics sample (:mod:`app.observability.access`). With ``records_hits`` it gives its hits
+those three itself, exactly as that layer would: a fresh id (or the caller's), and the line
+and sample under the route that answered the miss, which is stored with the entry. The id is
+the request's own, so it is never stored. A configured rate limit must count every request,
+and its refusals need the security and CORS headers, so then the cache goes inside the rate
+limit, inside those two and the observing layer, and leaves its hits to that layer (see
+:func:`app.main.install_middleware`).
 """
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -49,6 +53,10 @@ from app.api.request_limits import HEADER_OVERHEAD, RequestLimits
 from app.config import Settings
 from app.data_version import DataVersionSource, tracker_for
 from app.db import get_engine, get_session
+from app.observability.access import HEADER_NAME as REQUEST_ID_HEADER
+from app.observability.access import record_request
+from app.observability.metrics import IN_PROGRESS
+from app.observability.request_id import choose_request_id
 
 CACHED_PATH_PREFIX = "/v1/"
 # Characters a query may carry unescaped, other than the separators & = + and the escape %.
@@ -129,7 +137,8 @@ class ResponseCacheMiddleware:
     :mod:`app.data_version`, with ``version_ttl``) of the engine behind the application's
     session dependency (a test's override included), found on the first request.
     ``allow_origins`` is the CORS setting; ``limits`` the size limits a request must be within
-    to be answered here.
+    to be answered here; ``records_hits`` says that this layer is in front of the observing one,
+    so it gives its hits their id, access line and sample.
     """
 
     def __init__(
@@ -141,8 +150,10 @@ class ResponseCacheMiddleware:
         limits: RequestLimits | None = None,
         version_ttl: float = 1.0,
         versions: DataVersionSource | None = None,
+        records_hits: bool = False,
     ) -> None:
         self.app = app
+        self.records_hits = records_hits
         self.store = ResponseStore(max_bytes)
         self.allow_origins = frozenset(origin.encode("latin-1") for origin in allow_origins)
         self.limits = limits
@@ -163,7 +174,9 @@ class ResponseCacheMiddleware:
         if version is None:
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         host = accept = encoding = if_none_match = origin = b""
+        incoming = user_agent = None
         header_bytes = 0
         for name, value in scope["headers"]:
             header_bytes += HEADER_OVERHEAD + len(name) + len(value)
@@ -177,6 +190,10 @@ class ResponseCacheMiddleware:
                 if_none_match = value
             elif name == b"origin":
                 origin = value
+            elif name == REQUEST_ID_HEADER:
+                incoming = value.decode("latin-1")
+            elif name == b"user-agent":
+                user_agent = value.decode("latin-1")
         if self.limits is not None and not self.limits.allow(scope, header_bytes):
             await self.app(scope, receive, send)  # to be refused there
             return
@@ -197,19 +214,19 @@ class ResponseCacheMiddleware:
             return
         scope["route"] = entry.route
         if if_none_match and matches(if_none_match.decode("latin-1"), entry.etag):
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": [*entry.not_modified_headers],
-                }
-            )
-            await send({"type": "http.response.body", "body": b""})
+            status, headers, body = 304, entry.not_modified_headers, b""
+        else:
+            status, headers, body = entry.status, entry.headers, entry.body
+        if not self.records_hits:
+            await _answer(send, status, [*headers], body)
             return
-        await send(
-            {"type": "http.response.start", "status": entry.status, "headers": [*entry.headers]}
-        )
-        await send({"type": "http.response.body", "body": entry.body})
+        chosen = choose_request_id(incoming)
+        IN_PROGRESS.inc()
+        try:
+            await _answer(send, status, [*headers, (REQUEST_ID_HEADER, chosen.encode())], body)
+        finally:
+            IN_PROGRESS.dec()
+            record_request(scope, chosen, user_agent, status, time.perf_counter() - started)
 
     async def _current_version(self, scope: Scope) -> str | None:
         if self.versions is None:
@@ -256,8 +273,14 @@ class ResponseCacheMiddleware:
             nonlocal start, headers, size, storable
             if message["type"] == "http.response.start":
                 start = message
-                # A copy: the layers outside change the message's headers as it passes.
-                headers = list(message.get("headers", []))
+                # A copy (the layers outside change the message's headers as it passes), without
+                # the request's own id, which the layer inside adds when it is the one that
+                # observes requests.
+                headers = [
+                    header
+                    for header in message.get("headers", [])
+                    if header[0] != REQUEST_ID_HEADER
+                ]
                 storable = message["status"] == 200 and _reusable(headers)
             elif message["type"] == "http.response.body" and storable:
                 body = message.get("body", b"")
@@ -284,6 +307,11 @@ class ResponseCacheMiddleware:
                 size=len(body) + 2 * sum(len(n) + len(v) for n, v in headers) + _ENTRY_OVERHEAD,
             ),
         )
+
+
+async def _answer(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _reusable(headers: list[tuple[bytes, bytes]]) -> bool:

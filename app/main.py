@@ -66,19 +66,21 @@ def create_app(settings: Settings | None = None) -> Service:
     install_docs(app)
     install_openapi(app)
     install_explorer(app)
+    install_observability(app)
     install_middleware(app, settings)
-    install_observability(app)  # last: its middleware wraps all the others
     return app
 
 
 def install_middleware(app: Service, settings: Settings) -> None:
-    """The layers between the request id, access log and metrics and the routes.
+    """The layers around the routes, besides the request id, access log and metrics.
 
     The last added runs first. From the outside in: the response cache (see :mod:`app.cache`),
-    outside the framework's own layers; the security headers; CORS; the size limits, whose
-    refusals CORS lets a browser read; gzip; ETag. With ``RATE_LIMIT`` set, the rate limit must
-    count every request, cached or not, and its refusals need the security and CORS headers, so
-    the order is: security headers, CORS, rate limit, response cache, size limits, gzip, ETag.
+    in front of the framework and of the observing layer, so it observes its hits itself; then,
+    inside the framework, the security headers; CORS; the size limits, whose refusals CORS lets
+    a browser read; gzip; ETag. With ``RATE_LIMIT`` set, the rate limit must count every
+    request, cached or not, and its refusals need the security and CORS headers, so the order
+    is: security headers, CORS, rate limit, response cache, size limits, gzip, ETag, all inside
+    the observing layer.
     """
     app.add_middleware(
         ETagMiddleware,
@@ -103,7 +105,7 @@ def install_middleware(app: Service, settings: Settings) -> None:
     add_cors(app, settings)
     app.add_middleware(SecurityHeadersMiddleware)
     if cache is not None:
-        app.add_outer_middleware(ResponseCacheMiddleware, **cache)
+        app.add_outer_middleware(ResponseCacheMiddleware, **cache, records_hits=True)
 
 
 def add_cors(app: FastAPI, settings: Settings) -> None:

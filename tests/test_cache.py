@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,6 +24,7 @@ from app.data_version import DataVersionTracker, SQLiteDataVersion
 from app.db import get_session, make_engine
 from app.main import create_app
 from app.models import Observation
+from app.observability.access import SHARED_ACCESS_LOG, ObservedRequestsMiddleware
 from tests.api.dataset import seed, set_version
 from tests.conftest import migrate
 
@@ -381,6 +385,58 @@ def test_every_header_is_right_on_a_hit(seeded: Engine) -> None:
     assert hit.headers["x-content-type-options"] == "nosniff"
     assert hit.headers["x-request-id"] != miss.headers["x-request-id"]
     assert requests_counted("200") == counted + 2
+
+
+def test_the_cache_answers_in_front_of_the_framework_unless_a_rate_limit_must_count() -> None:
+    entry = create_app(get_settings()).build_entry()
+    assert isinstance(entry, ResponseCacheMiddleware)
+    assert entry.records_hits
+    assert isinstance(entry.app, ObservedRequestsMiddleware)
+
+    limited = create_app(get_settings().model_copy(update={"rate_limit": "5/second"}))
+    assert isinstance(limited.build_entry(), ObservedRequestsMiddleware)
+
+
+def access_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    SHARED_ACCESS_LOG.flush()
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return [line for line in lines if line["logger"] == "app.access"]
+
+
+@pytest.mark.parametrize("rate_limit", [None, "1000/minute"], ids=["in front", "inside"])
+def test_a_hit_is_logged_and_counted_as_a_miss_is(
+    seeded: Engine,
+    rate_limit: str | None,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """In front of the observing layer (the default) or inside it (with a rate limit), a hit
+    gets one id of its own, or the caller's, and one access line and sample under its route."""
+    caplog.set_level(logging.INFO, logger="app.access")
+    counted = requests_counted("200"), requests_counted("304")
+    with app_client(seeded, rate_limit=rate_limit) as client:
+        miss = client.get(URL)
+        hit = client.get(URL, headers={"X-Request-ID": "the-callers-id", "User-Agent": "probe/2"})
+        revalidated = client.get(URL, headers={"If-None-Match": miss.headers["etag"]})
+
+    assert [answer.headers.get_list("x-request-id") for answer in (miss, hit)] == [
+        [miss.headers["x-request-id"]],
+        ["the-callers-id"],
+    ]
+    assert revalidated.status_code == 304
+    assert revalidated.headers["x-request-id"] not in {
+        miss.headers["x-request-id"],
+        "the-callers-id",
+    }
+    lines = access_lines(capsys)
+    assert [(line["request_id"], line["status"], line["route"]) for line in lines] == [
+        (miss.headers["x-request-id"], 200, "/v1/observations"),
+        ("the-callers-id", 200, "/v1/observations"),
+        (revalidated.headers["x-request-id"], 304, "/v1/observations"),
+    ]
+    assert lines[1]["user_agent"] == "probe/2"
+    assert lines[1]["query"] == "indicator=internet_users"
+    assert (requests_counted("200"), requests_counted("304")) == (counted[0] + 2, counted[1] + 1)
 
 
 def test_csv_and_json_are_answered_each_as_asked(seeded: Engine) -> None:

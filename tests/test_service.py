@@ -57,6 +57,34 @@ def test_outer_layers_see_the_500_of_a_failing_route() -> None:
     assert seen == [("inner", 500), ("outer", 500)]
 
 
+def test_outer_layers_run_before_the_framework_and_see_the_application() -> None:
+    seen: list[object] = []
+    app = Service()
+
+    class Answering:
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            seen.append(scope.get("app"))
+            if scope["type"] != "http" or scope["path"] != "/answered":
+                await self.app(scope, receive, send)
+                return
+            await send({"type": "http.response.start", "status": 204, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+    app.add_outer_middleware(Answering)
+    client = TestClient(app)
+    answered = client.get("/answered")
+    framework_built_by_the_first = app.middleware_stack is not None
+    unknown = client.get("/unknown")
+
+    assert (answered.status_code, unknown.status_code) == (204, 404)
+    assert not framework_built_by_the_first
+    assert app.middleware_stack is not None
+    assert seen == [app, app]
+
+
 def test_no_outer_layer_once_started() -> None:
     seen: list[tuple[str, int]] = []
     app = service(seen)

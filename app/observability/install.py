@@ -11,9 +11,10 @@ def install_observability(app: Service) -> None:
     """Serve ``/metrics`` and wrap ``app`` in the layer that gives every request an id, an
     access line and a sample.
 
-    Call it after every other middleware is added: the last added runs first, so every answer
-    (a cached one, a CORS preflight, a refusal by another middleware, a server error) gets an
-    id, a log line and a sample.
+    Call it before any other layer is added in front of the framework: the last added runs
+    first, so every answer the framework's layers give (a CORS preflight, a refusal by another
+    middleware, a server error) gets an id, a log line and a sample. Only the response cache
+    goes in front of it, and gives its own answers the same (see :mod:`app.cache`).
     """
     app.include_router(router)
     instrument_pools()
