@@ -1,6 +1,6 @@
 """The benchmark: the API against its ceilings and its peer, in one run, every figure a ratio.
 
-    python -m bench.run                      # seeded data: about 3 minutes
+    python -m bench.run                      # seeded data: about 5 minutes
     python -m bench.run --big sqlite:////tmp/cnnic-bench/big.db \
         --big postgresql+psycopg://cnnic:cnnic@127.0.0.1/cnnic_big   # and big databases
 
@@ -8,8 +8,11 @@ Each server is one process on core 0, started as production starts it (``python 
 one worker, JSON logs); wrk drives it from core 1 with 32 connections for ``--seconds``. What
 runs, on the seeded data (SQLite, migrated and seeded afresh under ``--workdir``):
 
-- ceilings: a raw ASGI constant, a bare FastAPI endpoint (an object; pre-encoded bytes);
-- the same query repeated, response cache on, with the headers a dashboard sends;
+- ceilings: a raw ASGI constant, a bare FastAPI endpoint (an object; pre-encoded bytes), and
+  the repeated query's answer replayed by a raw ASGI app;
+- the same query repeated, response cache on, with the headers a dashboard sends, measured in
+  turn with the ceilings, ``--rounds`` times over (each figure the median round's, each ratio
+  the median of the rounds' own), so that the machine's drift falls on all of them alike;
 - a thousand distinct real queries in turn (``bench.queries``), cache on and cache off;
 - Datasette (a separate virtualenv under the workdir) serving the same rows from a copy of the
   SQLite file, for the repeated query and for the mix.
@@ -25,9 +28,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +43,11 @@ PYTHON = sys.executable
 REPEATED = "/v1/observations?indicator=internet_users"
 REPEATED_DATASETTE = "/cnnic/observations.json?indicator_code=internet_users&_shape=objects"
 DASHBOARD_HEADERS = ("Accept-Encoding: gzip", "Origin: https://dashboard.example")
+RAW = "raw ASGI constant (2 KB)"
+BARE = "bare FastAPI, constant object"
+BARE_BYTES = "bare FastAPI, constant bytes"
+REPLAYED = "raw ASGI, the repeated query's answer replayed"
+REPEATED_NAME = "API, same query repeated, cache on"
 
 
 @dataclass
@@ -47,10 +57,32 @@ class Row:
     note: str = ""
 
 
+@dataclass
+class Rounds:
+    """What each server measured in each round, in order."""
+
+    loads: dict[str, list[Load]]
+
+    def median(self, name: str) -> Load:
+        """The median round of ``name`` by requests/s (the lower middle of an even count)."""
+        ranked = sorted(self.loads[name], key=lambda load: load.requests_per_second)
+        return ranked[(len(ranked) - 1) // 2]
+
+    def ratio(self, name: str, ceiling: str) -> float:
+        """The median over the rounds of ``name``'s requests/s over ``ceiling``'s."""
+        return statistics.median(
+            load.requests_per_second / against.requests_per_second
+            for load, against in zip(self.loads[name], self.loads[ceiling], strict=True)
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="each measurement's length")
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of the repeated query and its ceilings"
+    )
     parser.add_argument("--queries", type=int, default=1000, help="distinct queries in the mix")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/cnnic-bench"))
     parser.add_argument("--big", action="append", default=[], help="a big database's URL")
@@ -141,34 +173,8 @@ class Bench:
         api_urls, datasette_urls = self.work / "mix-api.txt", self.work / "mix-datasette.txt"
         build_mix(url, self.args.queries, api_urls, datasette_urls)
 
-        with self.ceiling("bench.ceilings:raw", "raw.log") as server:
-            raw = self.measure("raw ASGI constant (2 KB)", server.base)
-        with self.ceiling("bench.ceilings:fastapi", "fastapi.log") as server:
-            bare = self.measure("bare FastAPI, constant object", server.base, path="/constant")
-            self.measure("bare FastAPI, constant bytes", server.base, path="/bytes")
-        with self.api(url, cache=True, log="api-cache.log") as server:
-            self.facts += checks.headers_on_repeat(server.base, REPEATED)
-            before = checks.requests_counted(server.base)
-            repeated = self.measure(
-                "API, same query repeated, cache on",
-                server.base,
-                path=REPEATED,
-                headers=DASHBOARD_HEADERS,
-            )
-            counted = checks.requests_counted(server.base) - before
-            self.facts.append(
-                f"metrics counted {counted:.0f} requests of the repeated run "
-                f"(wrk: {repeated.requests} + warm-up)"
-            )
-            mix_on = self.measure("API, 1000 distinct queries, cache on", server.base, api_urls)
-            answer = self.work / "repeated-answer.json"
-            ceilings.capture(server.base + REPEATED, dict(_split(DASHBOARD_HEADERS)), answer)
-        with self.ceiling(
-            "bench.ceilings:replay", "replay.log", env={"BENCH_REPLAY": str(answer)}
-        ) as server:
-            replayed = self.measure(
-                "raw ASGI, the repeated query's answer replayed", server.base, path=REPEATED
-            )
+        rounds, mix_on = self.repeated_against_ceilings(url, api_urls)
+        raw, bare, repeated = (rounds.median(name) for name in (RAW, BARE, REPEATED_NAME))
         with self.api(url, cache=False, log="api-nocache.log") as server:
             mix_off = self.measure("API, 1000 distinct queries, cache off", server.base, api_urls)
             self.mix_off_seeded = mix_off.requests_per_second
@@ -183,15 +189,14 @@ class Bench:
                 "Datasette, the 1000 queries, no counts or facets", server.base, lean_urls
             )
 
-        ratio = repeated.requests_per_second / bare.requests_per_second
+        ratio = rounds.ratio(REPEATED_NAME, BARE)
         self.targets.append(("repeated >= 2 x bare FastAPI", f"{ratio:.2f} x", ratio >= 2))
-        ratio = repeated.requests_per_second / raw.requests_per_second
+        ratio = rounds.ratio(REPEATED_NAME, RAW)
         self.targets.append(("repeated >= 0.6 x raw ASGI", f"{ratio:.2f} x", ratio >= 0.6))
         self.facts.append(
-            "the replayed answer (the same headers and body, no application) answers "
-            f"{replayed.requests_per_second / raw.requests_per_second:.2f} x the raw constant; "
-            f"the repeated query {repeated.requests_per_second / replayed.requests_per_second:.2f}"
-            " x its answer replayed"
+            f"the replayed answer (the same headers and body, no application) answers "
+            f"{rounds.ratio(REPLAYED, RAW):.2f} x the raw constant; the repeated query "
+            f"{rounds.ratio(REPEATED_NAME, REPLAYED):.2f} x its answer replayed"
         )
         self.targets.append(
             ("repeated p99 < 5 ms", f"{repeated.p99_ms:.2f} ms", repeated.p99_ms < 5)
@@ -210,6 +215,47 @@ class Bench:
             "datasette mix": peer_mix.requests_per_second,
             "mix on": mix_on.requests_per_second,
         }
+
+    def repeated_against_ceilings(self, url: str, api_urls: Path) -> tuple[Rounds, Load]:
+        """The repeated query and its ceilings, measured in turn, ``--rounds`` times over.
+
+        Every server is up at once (an idle one takes no CPU), so that a drift in the machine's
+        speed during the run falls on all of them alike; a ratio is the median of the rounds'
+        own ratios. The cache-on mix is measured once, after the rounds.
+        """
+        with ExitStack() as servers:
+            raw = servers.enter_context(self.ceiling("bench.ceilings:raw", "raw.log"))
+            bare = servers.enter_context(self.ceiling("bench.ceilings:fastapi", "fastapi.log"))
+            api = servers.enter_context(self.api(url, cache=True, log="api-cache.log"))
+            self.facts += checks.headers_on_repeat(api.base, REPEATED)
+            answer = self.work / "repeated-answer.json"
+            ceilings.capture(api.base + REPEATED, dict(_split(DASHBOARD_HEADERS)), answer)
+            replay = servers.enter_context(
+                self.ceiling("bench.ceilings:replay", "replay.log", {"BENCH_REPLAY": str(answer)})
+            )
+            runs: dict[str, tuple[str, str, tuple[str, ...]]] = {
+                RAW: (raw.base, "/", ()),
+                BARE: (bare.base, "/constant", ()),
+                BARE_BYTES: (bare.base, "/bytes", ()),
+                REPLAYED: (replay.base, REPEATED, ()),
+                REPEATED_NAME: (api.base, REPEATED, DASHBOARD_HEADERS),
+            }
+            rounds = Rounds({name: [] for name in runs})
+            before = checks.requests_counted(api.base)
+            for number in range(1, self.args.rounds + 1):
+                for name, (base, path, headers) in runs.items():
+                    print(f"... round {number}: {name}", file=sys.stderr, flush=True)
+                    rounds.loads[name].append(self.load(base, path=path, headers=headers))
+            counted = checks.requests_counted(api.base) - before
+            wrk_counted = sum(load.requests for load in rounds.loads[REPEATED_NAME])
+            self.facts.append(
+                f"metrics counted {counted:.0f} requests of the {self.args.rounds} repeated "
+                f"runs (wrk: {wrk_counted} + warm-ups)"
+            )
+            for name in runs:
+                self.rows.append(Row(name, rounds.median(name), f"median of {self.args.rounds}"))
+            mix_on = self.measure("API, 1000 distinct queries, cache on", api.base, api_urls)
+        return rounds, mix_on
 
     def seeded_mix_only(self) -> None:
         database = self.work / "seeded.db"
@@ -292,9 +338,10 @@ class Bench:
                 f"{rate / peer:6.2f}" if peer else "     -",
             ]
             errors = f"  ({row.load.errors} errors)" if row.load.errors else ""
+            note = f"  ({row.note})" if row.note else ""
             print(
                 f"{row.name:46} {rate:9.0f} {row.load.p50_ms:7.2f} {row.load.p99_ms:7.2f} "
-                f"{' '.join(cells)}{errors}"
+                f"{' '.join(cells)}{errors}{note}"
             )
         print()
         for fact in self.facts:
