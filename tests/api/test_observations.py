@@ -487,6 +487,7 @@ def test_every_page_is_exactly_what_its_model_documents(client: TestClient) -> N
     body = response.json()
     page = schemas.ObservationPage.model_validate_json(response.content)
     assert page.model_dump(mode="json") == body
+    assert response.content == page.model_dump_json().encode()  # the model's own field order
     assert {row["status"] for row in body["data"]} == {"reported", "derived"}
     assert any(row["notes"] for row in body["data"])
     assert any(isinstance(row["value"], int) for row in body["data"])
