@@ -117,7 +117,14 @@ class Bench:
 
     # --- measurements ----------------------------------------------------------------------
 
-    def load(self, base: str, *, urls: Path | None = None, path: str = "/", headers=()) -> Load:
+    def load(
+        self,
+        base: str,
+        *,
+        urls: Path | None = None,
+        path: str = "/",
+        headers: tuple[str, ...] = (),
+    ) -> Load:
         if urls is not None:
             visit_each(base, urls)
         wrk(base, urls=urls, path=path, seconds=2, connections=self.args.connections,
