@@ -32,12 +32,12 @@ import statistics
 import subprocess
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench import ceilings, checks, queries, walk
-from bench.servers import PROJECT_ROOT, Load, free_port, serve, visit_each, wrk
+from bench.servers import PROJECT_ROOT, Load, Server, free_port, serve, visit_each, wrk
 
 PYTHON = sys.executable
 REPEATED = "/v1/observations?indicator=internet_users"
@@ -138,7 +138,7 @@ class Bench:
             headers=headers,
         )
 
-    def api(self, database_url: str, *, cache: bool, log: str):  # type: ignore[no-untyped-def]
+    def api(self, database_url: str, *, cache: bool, log: str) -> AbstractContextManager[Server]:
         port = free_port()
         env = {
             "DATABASE_URL": database_url,
@@ -150,13 +150,15 @@ class Bench:
         command = [PYTHON, "-m", "app.serve"]
         return serve(command, port=port, env=env, log=self.work / log, probe="/readyz")
 
-    def ceiling(self, app: str, log: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    def ceiling(
+        self, app: str, log: str, env: dict[str, str] | None = None
+    ) -> AbstractContextManager[Server]:
         port = free_port()
         command = [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
         command += ["--no-access-log", "--log-level", "warning", "--no-server-header"]
         return serve(command, port=port, env=env or {}, log=self.work / log)
 
-    def datasette(self, database: Path):  # type: ignore[no-untyped-def]
+    def datasette(self, database: Path) -> AbstractContextManager[Server]:
         port = free_port()
         command = [str(datasette_binary(self.work)), "serve", "-i", str(database)]
         command += ["--host", "127.0.0.1", "--port", str(port)]
