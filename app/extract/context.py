@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.catalogue import Catalogue
 from app.extract import cues
 from app.extract.footnotes import published
-from app.extract.periods import find_periods, period_bounds
+from app.extract.periods import find_periods, is_day, is_whole_year, period_bounds
 from app.extract.records import NoteRef
 from app.extract.structure import Document, Footnote
 from app.extract.terms import TermFinder
@@ -45,13 +45,13 @@ class SourceContext:
         named = find_periods(
             footnote.body_attribution, reference=self.reference, covered=self.covered
         )
-        spans = [m.period for m in named if len(m.period) > 4]
+        spans = [m.period for m in named if not is_whole_year(m.period)]
         if spans:
             period = spans[0]
         else:
             day = published(footnote.span.text)
             days = [] if day is None else find_periods(day, reference=self.reference)
-            dated = [m.period for m in days if len(m.period) == len("2024-11-21")]
+            dated = [m.period for m in days if is_day(m.period)]
             if not dated:
                 return None
             period = dated[-1]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.numbers import Quantity
-from app.extract.periods import PeriodMention
+from app.extract.periods import PeriodMention, is_day
 
 
 class SentenceDates:
@@ -44,7 +44,7 @@ class SentenceDates:
         if mention.period == day:
             return True
         yearless = mention.period[:4] not in mention.text
-        return len(mention.period) == len(day) and yearless and mention.period[4:] == day[4:]
+        return is_day(mention.period) and yearless and mention.period[4:] == day[4:]
 
     def is_base(self, mention: PeriodMention) -> bool:
         """Whether a period is what a change is measured from ("from December 2023")."""

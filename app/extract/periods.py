@@ -21,7 +21,15 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-__all__ = ["PeriodMention", "find_periods", "parse_period", "period_bounds", "shift_years"]
+__all__ = [
+    "PeriodMention",
+    "find_periods",
+    "is_day",
+    "is_whole_year",
+    "parse_period",
+    "period_bounds",
+    "shift_years",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +161,18 @@ def period_bounds(period: str) -> tuple[datetime.date, datetime.date]:
     if start > end:
         raise ValueError(f"interval ends before it starts: {period!r}")
     return start, end
+
+
+def is_whole_year(period: str) -> bool:
+    """Whether ``period`` is one calendar year ("2024"): not a part of one, nor an interval."""
+    form = _PERIOD_FORM.fullmatch(period)
+    return form is not None and not (form["q"] or form["m"])
+
+
+def is_day(period: str) -> bool:
+    """Whether ``period`` is one day ("2024-11-21")."""
+    form = _PERIOD_FORM.fullmatch(period)
+    return form is not None and form["d"] is not None
 
 
 def shift_years(period: str, years: int) -> str:

@@ -17,7 +17,7 @@ from app.extract.dating import SentenceDates
 from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
 from app.extract.owners import names_owner
-from app.extract.periods import PeriodMention, period_bounds
+from app.extract.periods import PeriodMention, is_whole_year, period_bounds
 from app.extract.records import NoteRef
 from app.extract.structure import Footnote, Sentence
 from app.extract.terms import TermHit, without_marks
@@ -160,7 +160,7 @@ class Provenance:
             self.state.dated_text = f"{self.state.dated_text} {self.text}"
         if not dates and inherited is not None and self.attribution is None:
             self.attribution = self.framing = self.state.credited
-        if dates and len(dates[0].period) > 4:
+        if dates and not is_whole_year(dates[0].period):
             self.state.period, self.state.credited = dates[0].period, self.attribution
             self.state.period_note = self._within_note(dates[0])
             self.state.dated_text = self.text

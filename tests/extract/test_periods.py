@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.extract.periods import find_periods, parse_period, period_bounds, shift_years
+from app.extract.periods import (
+    find_periods,
+    is_day,
+    is_whole_year,
+    parse_period,
+    period_bounds,
+    shift_years,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORT_55 = datetime.date(2025, 1, 15)  # the 55th report, January 2025
@@ -463,3 +470,21 @@ def test_a_named_event_is_read_as_its_months_and_marked_within_them(
 def test_an_event_is_a_whole_name_and_known_only_from_the_catalogue() -> None:
     assert find_periods("the Paris Olympicsville fair", reference=REPORT_55, events=EVENTS) == []
     assert find_periods("During the Paris Olympics", reference=REPORT_55) == []
+
+
+@pytest.mark.parametrize(
+    ("period", "whole_year", "day"),
+    [
+        ("2024", True, False),
+        ("2024-12", False, False),
+        ("2025-Q1", False, False),
+        ("2024-11-21", False, True),
+        ("2024-01/2024-09", False, False),
+        ("2024/2025", False, False),
+        ("not a period", False, False),
+    ],
+)
+def test_a_period_says_whether_it_is_a_whole_year_or_a_day(
+    period: str, whole_year: bool, day: bool
+) -> None:
+    assert (is_whole_year(period), is_day(period)) == (whole_year, day)
