@@ -236,7 +236,7 @@ class Bench:
             raw = servers.enter_context(self.ceiling("bench.ceilings:raw", "raw.log"))
             bare = servers.enter_context(self.ceiling("bench.ceilings:fastapi", "fastapi.log"))
             api = servers.enter_context(self.api(url, cache=True, log="api-cache.log"))
-            self.facts += checks.headers_on_repeat(api.base, REPEATED)
+            headers_right = checks.headers_on_repeat(api.base, REPEATED)
             answer = self.work / "repeated-answer.json"
             ceilings.capture(api.base + REPEATED, dict(_split(DASHBOARD_HEADERS)), answer)
             replay = servers.enter_context(
@@ -257,9 +257,18 @@ class Bench:
                     rounds.loads[name].append(self.load(base, path=path, headers=headers))
             counted = checks.requests_counted(api.base) - before
             wrk_counted = sum(load.requests for load in rounds.loads[REPEATED_NAME])
-            self.facts.append(
-                f"metrics counted {counted:.0f} requests of the {self.args.rounds} repeated "
-                f"runs (wrk: {wrk_counted} + warm-ups)"
+            headers_right[f"metrics counted {counted:.0f} (wrk: {wrk_counted} + warm-ups)"] = (
+                counted >= wrk_counted
+            )
+            self.targets.append(
+                (
+                    "headers and metrics right on a hit",
+                    "; ".join(
+                        f"{check}: {'yes' if right else 'NO'}"
+                        for check, right in headers_right.items()
+                    ),
+                    all(headers_right.values()),
+                )
             )
             for name in runs:
                 self.rows.append(Row(name, rounds.median(name), f"median of {self.args.rounds}"))
