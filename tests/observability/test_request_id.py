@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -28,6 +30,21 @@ def test_choose_request_id_makes_one_for_anything_else(sent: str | None) -> None
     assert made != sent
     assert len(made) == 32
     assert int(made, 16) >= 0
+
+
+def test_a_forked_worker_makes_other_ids_than_its_parent() -> None:
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: send its first id, then leave without running any cleanup
+        os.write(writing, choose_request_id(None).encode())
+        os._exit(0)
+    os.close(writing)
+    parents = choose_request_id(None)
+    with os.fdopen(reading, "rb") as pipe:
+        childs = pipe.read().decode()
+    os.waitpid(child, 0)
+    assert len(childs) == 32
+    assert childs != parents
 
 
 def test_the_request_id_sent_is_returned(client: TestClient) -> None:
