@@ -44,7 +44,7 @@ class AccessLog:
 
     def write(self, message: str, request_id: str, fields: dict[str, Any]) -> None:
         """Add one line; call it from the event loop."""
-        line = orjson.dumps(
+        self._waiting += orjson.dumps(
             {
                 "time": dt.datetime.now(dt.UTC),
                 "level": "INFO",
@@ -52,10 +52,9 @@ class AccessLog:
                 "message": message,
                 "request_id": request_id,
                 **fields,
-            }
+            },
+            option=orjson.OPT_APPEND_NEWLINE,
         )
-        self._waiting += line
-        self._waiting += b"\n"
         if len(self._waiting) >= self.flush_bytes:
             self.flush()
         elif self._timer is None:
