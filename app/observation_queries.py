@@ -36,7 +36,7 @@ from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from sqlalchemy.sql.elements import KeyedColumnElement
 
 from app.models import Citation, IndicatorSummary, Note, Observation, Report
-from app.queries import indicator_units
+from app.queries import indicator_units, per_version
 
 R = TypeVar("R")
 
@@ -185,16 +185,30 @@ def breakdowns_matching(filters: ObservationFilter, *, session: Session) -> list
     """The dimensions keys, among the breakdowns the indicators asked for have (all of them
     when none is named), whose dimensions hold every filter: a dimension filter read as a list
     of keys, which the paging indexes serve (see :mod:`app.summaries`)."""
-    statement = select(_summaries.breakdowns)
-    if filters.indicators:
-        statement = statement.where(_summaries.indicator_code.in_(filters.indicators))
-    keys = {key for breakdowns in session.connection().scalars(statement) for key in breakdowns}
+    breakdowns = decoded_breakdowns(session=session)
+    codes = filters.indicators or breakdowns.keys()
     wanted = filters.dimensions.items()
     return sorted(
-        key
-        for key, dimensions in ((key, json.loads(key)) for key in keys)
-        if all(dimensions.get(name) in values for name, values in wanted)
+        {
+            key
+            for code in codes
+            for key, dimensions in breakdowns.get(code, ())
+            if all(dimensions.get(name) in values for name, values in wanted)
+        }
     )
+
+
+@per_version
+def decoded_breakdowns(*, session: Session) -> dict[str, list[tuple[str, dict[str, str]]]]:
+    """Every indicator's breakdowns, each key with the dimensions it spells.
+
+    Read and decoded once per data version: a database of every province has thousands of
+    keys, and a dimension filter needs them on every request."""
+    statement = select(_summaries.indicator_code, _summaries.breakdowns)
+    return {
+        code: [(key, json.loads(key)) for key in keys]
+        for code, keys in session.connection().execute(statement)
+    }
 
 
 def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
