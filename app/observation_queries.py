@@ -206,11 +206,19 @@ def decoded_breakdowns(*, session: Session) -> dict[str, list[tuple[str, dict[st
     """Every indicator's breakdowns, each key with the dimensions it spells.
 
     Read and decoded once per data version: a database of every province has thousands of
-    keys, and a dimension filter needs them on every request."""
+    keys, and a dimension filter needs them on every request. Indicators share their keys, so
+    each is decoded once and its pair shared."""
+    pairs: dict[str, tuple[str, dict[str, str]]] = {}
+
+    def pair(key: str) -> tuple[str, dict[str, str]]:
+        found = pairs.get(key)
+        if found is None:
+            found = pairs[key] = (key, json.loads(key))
+        return found
+
     statement = select(_summaries.indicator_code, _summaries.breakdowns)
     return {
-        code: [(key, json.loads(key)) for key in keys]
-        for code, keys in session.connection().execute(statement)
+        code: [pair(key) for key in keys] for code, keys in session.connection().execute(statement)
     }
 
 
