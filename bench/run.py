@@ -179,6 +179,11 @@ class Bench:
         """The API's mix of queries of the seeded data."""
         return self.work / "mix-api.txt"
 
+    @property
+    def seeded_datasette_urls(self) -> Path:
+        """The same queries of the seeded data, asked of Datasette."""
+        return self.work / "mix-datasette.txt"
+
     def prepare_seeded(self) -> str:
         """The seeded SQLite file (seeded afresh and timed, or copied from ``--seeded-db``) and
         its mixes of queries, for the API and for Datasette; its URL."""
@@ -190,7 +195,7 @@ class Bench:
             seconds = seed(url)
             self.facts.append(f"seed of the real texts: {seconds:.2f} s (python -m app seed)")
             self.targets.append(("seed of the real texts < 5 s", f"{seconds:.2f} s", seconds < 5))
-        build_mix(url, self.args.queries, self.seeded_urls, self.work / "mix-datasette.txt")
+        build_mix(url, self.args.queries, self.seeded_urls, self.seeded_datasette_urls)
         return url
 
     def seeded(self) -> None:
@@ -198,7 +203,7 @@ class Bench:
         copy = self.work / "datasette" / "cnnic.db"
         copy.parent.mkdir(exist_ok=True)
         shutil.copyfile(self.seeded_database, copy)
-        api_urls, datasette_urls = self.seeded_urls, self.work / "mix-datasette.txt"
+        api_urls, datasette_urls = self.seeded_urls, self.seeded_datasette_urls
 
         rounds, mix_on = self.repeated_against_ceilings(url, api_urls)
         raw, bare, repeated = (rounds.median(name) for name in (RAW, BARE, REPEATED_NAME))
