@@ -35,9 +35,11 @@ def test_choose_request_id_makes_one_for_anything_else(sent: str | None) -> None
 def test_a_forked_worker_makes_other_ids_than_its_parent() -> None:
     reading, writing = os.pipe()
     child = os.fork()
-    if child == 0:  # the worker: send its first id, then leave without running any cleanup
-        os.write(writing, choose_request_id(None).encode())
-        os._exit(0)
+    if child == 0:  # the worker: send its first id, then leave, whatever happened, at once
+        try:
+            os.write(writing, choose_request_id(None).encode())
+        finally:
+            os._exit(0)
     os.close(writing)
     parents = choose_request_id(None)
     with os.fdopen(reading, "rb") as pipe:
