@@ -94,6 +94,11 @@ class Settings(BaseSettings):
     log_level: LogLevel = Field(
         default="INFO", description="Least severe log level written (JSON lines on stdout)."
     )
+    access_log: bool = Field(
+        default=True,
+        description="Write one JSON line per request to stdout (at INFO); false when a proxy in "
+        "front already logs every request.",
+    )
     host: str = Field(
         default="127.0.0.1",
         description="Address `python -m app.serve` listens on; 0.0.0.0 in the container.",

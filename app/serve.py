@@ -75,7 +75,7 @@ def main() -> None:
             host=settings.host,
             port=settings.port,
             workers=settings.web_concurrency,
-            log_config=logging_config(settings.log_level),
+            log_config=logging_config(settings.log_level, access_log=settings.access_log),
             log_level=settings.log_level.lower(),
             access_log=False,
             proxy_headers=True,

@@ -12,6 +12,7 @@ from typing import Any
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
 
+from app.observability.access_log import LOGGER_NAME as ACCESS_LOGGER
 from app.observability.request_id import request_id
 
 
@@ -23,9 +24,10 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def logging_config(level: str) -> dict[str, Any]:
-    """Everything, uvicorn's own loggers too, as JSON lines at ``level`` and above."""
-    return {
+def logging_config(level: str, *, access_log: bool = True) -> dict[str, Any]:
+    """Everything, uvicorn's own loggers too, as JSON lines at ``level`` and above; the access
+    lines (written at ``INFO``) only when ``access_log`` is true."""
+    config: dict[str, Any] = {
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"request_id": {"()": RequestIdFilter}},
@@ -55,3 +57,6 @@ def logging_config(level: str) -> dict[str, Any]:
         },
         "root": {"level": level, "handlers": ["stdout"]},
     }
+    if not access_log:
+        config["loggers"][ACCESS_LOGGER] = {"level": "WARNING"}
+    return config

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.config
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
+from app.observability.access_log import LOGGER_NAME as ACCESS_LOGGER
+from app.observability.access_log import AccessLog
 from app.observability.logs import RequestIdFilter, logging_config
 from app.observability.request_id import request_id
 
@@ -50,3 +56,28 @@ def test_the_level_applies_to_everything_and_uvicorn_writes_no_access_log() -> N
     config = logging_config("WARNING")
     assert config["root"]["level"] == "WARNING"
     assert config["loggers"]["uvicorn.access"]["propagate"] is False
+
+
+@pytest.fixture
+def restored_logging() -> Iterator[None]:
+    """Put back every logger the configuration touches, as it was before the test."""
+    names = ["", "uvicorn", "uvicorn.error", "uvicorn.access", ACCESS_LOGGER]
+    saved = [
+        (logger, logger.level, logger.handlers[:], logger.filters[:], logger.propagate)
+        for logger in map(logging.getLogger, names)
+    ]
+    yield
+    for logger, level, handlers, filters, propagate in saved:
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
+        logger.filters[:] = filters
+        logger.propagate = propagate
+
+
+@pytest.mark.usefixtures("restored_logging")
+@pytest.mark.parametrize("access_log", [True, False])
+def test_access_lines_are_turned_off_alone(access_log: bool) -> None:
+    logging.config.dictConfig(logging_config("INFO", access_log=access_log))
+    assert AccessLog.enabled() is access_log
+    assert logging.getLogger("app.seed").isEnabledFor(logging.INFO)
+    assert logging.getLogger("uvicorn.error").isEnabledFor(logging.INFO)
