@@ -12,7 +12,9 @@ runs, on the seeded data (SQLite, migrated and seeded afresh under ``--workdir``
   the repeated query's answer replayed by a raw ASGI app;
 - the same query repeated, response cache on, with the headers a dashboard sends, measured in
   turn with the ceilings, ``--rounds`` times over (each figure the median round's, each ratio
-  the median of the rounds' own), so that the machine's drift falls on all of them alike;
+  the median of the rounds' own), so that the machine's drift falls on all of them alike. The
+  ceilings write no access log (uvicorn's ``--no-access-log``), so the API is judged against
+  them with ``ACCESS_LOG=false``, and measured with its access log on (the default) beside;
 - a thousand distinct real queries in turn (``bench.queries``), cache on and cache off;
 - Datasette (a separate virtualenv under the workdir) serving the same rows from a copy of the
   SQLite file, for the repeated query and for the mix.
@@ -48,7 +50,8 @@ RAW = "raw ASGI constant (2 KB)"
 BARE = "bare FastAPI, constant object"
 BARE_BYTES = "bare FastAPI, constant bytes"
 REPLAYED = "raw ASGI, the repeated query's answer replayed"
-REPEATED_NAME = "API, same query repeated, cache on"
+REPEATED_NAME = "API, same query repeated, no access log"
+REPEATED_LOGGED = "API, same query repeated, access log on"
 
 
 @dataclass
@@ -142,11 +145,14 @@ class Bench:
             headers=headers,
         )
 
-    def api(self, database_url: str, *, cache: bool, log: str) -> AbstractContextManager[Server]:
+    def api(
+        self, database_url: str, *, cache: bool, log: str, access_log: bool = True
+    ) -> AbstractContextManager[Server]:
         port = free_port()
         env = {
             "DATABASE_URL": database_url,
             "RESPONSE_CACHE": "true" if cache else "false",
+            "ACCESS_LOG": "true" if access_log else "false",
             "HOST": "127.0.0.1",
             "PORT": str(port),
             "WEB_CONCURRENCY": "1",
@@ -232,6 +238,13 @@ class Bench:
         self.targets.append(
             ("repeated p99 < 5 ms", f"{repeated.p99_ms:.2f} ms", repeated.p99_ms < 5)
         )
+        logged = rounds.median(REPEATED_LOGGED)
+        self.facts.append(
+            f"with its access log on (the default), the repeated query answers "
+            f"{rounds.ratio(REPEATED_LOGGED, RAW):.2f} x the raw constant and "
+            f"{rounds.ratio(REPEATED_LOGGED, BARE):.2f} x bare FastAPI, p99 {logged.p99_ms:.2f} "
+            f"ms: {rounds.ratio(REPEATED_LOGGED, REPEATED_NAME):.2f} x its rate without"
+        )
         ratio = mix_off.requests_per_second / peer_mix.requests_per_second
         self.targets.append(("mix, cache off >= 2.5 x Datasette", f"{ratio:.2f} x", ratio >= 2.5))
         ratio = mix_off.requests_per_second / lean_mix.requests_per_second
@@ -252,12 +265,15 @@ class Bench:
 
         Every server is up at once (an idle one takes no CPU), so that a drift in the machine's
         speed during the run falls on all of them alike; a ratio is the median of the rounds'
-        own ratios. The cache-on mix is measured once, after the rounds.
+        own ratios. The cache-on mix is measured once, after the rounds, with the access log on.
         """
         with ExitStack() as servers:
             raw = servers.enter_context(self.ceiling("bench.ceilings:raw", "raw.log"))
             bare = servers.enter_context(self.ceiling("bench.ceilings:fastapi", "fastapi.log"))
-            api = servers.enter_context(self.api(url, cache=True, log="api-cache.log"))
+            api = servers.enter_context(
+                self.api(url, cache=True, log="api-cache-unlogged.log", access_log=False)
+            )
+            logged = servers.enter_context(self.api(url, cache=True, log="api-cache.log"))
             headers_right = checks.headers_on_repeat(api.base, REPEATED)
             answer = self.work / "repeated-answer.json"
             ceilings.capture(api.base + REPEATED, dict(_split(DASHBOARD_HEADERS)), answer)
@@ -270,6 +286,7 @@ class Bench:
                 BARE_BYTES: (bare.base, "/bytes", ()),
                 REPLAYED: (replay.base, REPEATED, ()),
                 REPEATED_NAME: (api.base, REPEATED, DASHBOARD_HEADERS),
+                REPEATED_LOGGED: (logged.base, REPEATED, DASHBOARD_HEADERS),
             }
             rounds = Rounds({name: [] for name in runs})
             before = checks.requests_counted(api.base)
@@ -294,7 +311,7 @@ class Bench:
             )
             for name in runs:
                 self.rows.append(Row(name, rounds.median(name), f"median of {self.args.rounds}"))
-            mix_on = self.measure("API, 1000 distinct queries, cache on", api.base, api_urls)
+            mix_on = self.measure("API, 1000 distinct queries, cache on", logged.base, api_urls)
         return rounds, mix_on
 
     # --- a big database ----------------------------------------------------------------------
