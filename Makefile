@@ -40,7 +40,7 @@ load: db ## bounded load test on 127.0.0.1: 200 connections, 10,000 real queries
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python -m bench.load
 
-bench: install ## throughput and latency against raw ASGI, bare FastAPI and Datasette (needs wrk; ~5 min)
+bench: install ## throughput and latency against raw ASGI, bare FastAPI and Datasette (needs wrk; ~7 min)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

@@ -1,6 +1,6 @@
 """The benchmark: the API against its ceilings and its peer, in one run, every figure a ratio.
 
-    python -m bench.run                      # seeded data: about 5 minutes
+    python -m bench.run                      # seeded data: about 7 minutes
     python -m bench.run --big sqlite:////tmp/cnnic-bench/big.db \
         --big postgresql+psycopg://cnnic:cnnic@127.0.0.1/cnnic_big   # and big databases
 
