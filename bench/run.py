@@ -35,8 +35,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bench import ceilings, checks, queries, walk
@@ -280,20 +282,22 @@ class Bench:
             replay = servers.enter_context(
                 self.ceiling("bench.ceilings:replay", "replay.log", {"BENCH_REPLAY": str(answer)})
             )
-            runs: dict[str, tuple[str, str, tuple[str, ...]]] = {
-                RAW: (raw.base, "/", ()),
-                BARE: (bare.base, "/constant", ()),
-                BARE_BYTES: (bare.base, "/bytes", ()),
-                REPLAYED: (replay.base, REPEATED, ()),
-                REPEATED_NAME: (api.base, REPEATED, DASHBOARD_HEADERS),
-                REPEATED_LOGGED: (logged.base, REPEATED, DASHBOARD_HEADERS),
-            }
-            rounds = Rounds({name: [] for name in runs})
             before = checks.requests_counted(api.base)
-            for number in range(1, self.args.rounds + 1):
-                for name, (base, path, headers) in runs.items():
-                    print(f"... round {number}: {name}", file=sys.stderr, flush=True)
-                    rounds.loads[name].append(self.load(base, path=path, headers=headers))
+            rounds = self.in_turn(
+                {
+                    RAW: partial(self.load, raw.base, path="/"),
+                    BARE: partial(self.load, bare.base, path="/constant"),
+                    BARE_BYTES: partial(self.load, bare.base, path="/bytes"),
+                    REPLAYED: partial(self.load, replay.base, path=REPEATED),
+                    REPEATED_NAME: partial(
+                        self.load, api.base, path=REPEATED, headers=DASHBOARD_HEADERS
+                    ),
+                    REPEATED_LOGGED: partial(
+                        self.load, logged.base, path=REPEATED, headers=DASHBOARD_HEADERS
+                    ),
+                },
+                note=f"median of {self.args.rounds}",
+            )
             counted = checks.requests_counted(api.base) - before
             wrk_counted = sum(load.requests for load in rounds.loads[REPEATED_NAME])
             headers_right[f"metrics counted {counted:.0f} (wrk: {wrk_counted} + warm-ups)"] = (
@@ -309,8 +313,6 @@ class Bench:
                     all(headers_right.values()),
                 )
             )
-            for name in runs:
-                self.rows.append(Row(name, rounds.median(name), f"median of {self.args.rounds}"))
             mix_on = self.measure("API, 1000 distinct queries, cache on", logged.base, api_urls)
         return rounds, mix_on
 
@@ -328,15 +330,13 @@ class Bench:
             seeded = servers.enter_context(
                 self.api(seeded_url, cache=False, log=f"api-{kind}-seeded.log")
             )
-            runs = {big_name: (big.base, api_urls), seeded_name: (seeded.base, self.seeded_urls)}
-            rounds = Rounds({name: [] for name in runs})
-            for number in range(1, self.args.rounds + 1):
-                for name, (base, urls) in runs.items():
-                    print(f"... round {number}: {name}", file=sys.stderr, flush=True)
-                    rounds.loads[name].append(self.load(base, urls=urls))
-            for name in runs:
-                note = f"median of {self.args.rounds}, the two in turn"
-                self.rows.append(Row(name, rounds.median(name), note))
+            rounds = self.in_turn(
+                {
+                    big_name: partial(self.load, big.base, urls=api_urls),
+                    seeded_name: partial(self.load, seeded.base, urls=self.seeded_urls),
+                },
+                note=f"median of {self.args.rounds}, the two in turn",
+            )
             walked = walk.first_and_last_pages(big.base, seconds=90)
             rss = big.rss_mb
         self.facts.append(
@@ -363,6 +363,18 @@ class Bench:
         if kind == "sqlite":
             return f"sqlite:///{self.seeded_database}"
         return seed_beside(url)
+
+    def in_turn(self, runs: dict[str, Callable[[], Load]], *, note: str) -> Rounds:
+        """Each of ``runs`` measured in turn, ``--rounds`` times over; a row for each (its
+        median round, with ``note``)."""
+        rounds = Rounds({name: [] for name in runs})
+        for number in range(1, self.args.rounds + 1):
+            for name, measure in runs.items():
+                print(f"... round {number}: {name}", file=sys.stderr, flush=True)
+                rounds.loads[name].append(measure())
+        for name in runs:
+            self.rows.append(Row(name, rounds.median(name), note))
+        return rounds
 
     def measure(self, name: str, base: str, urls: Path | None = None, *, path: str = "/",
                 headers: tuple[str, ...] = ()) -> Load:  # fmt: skip
