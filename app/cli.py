@@ -11,15 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
-from app.catalogue import CatalogueError
 from app.config import get_settings
-from app.db import make_writer_engine
 from app.extract.pipeline import Coverage, Extraction
-from app.grants import GrantError, grant_read_only
-from app.manifest import SourceFileError
-from app.schema_revision import SchemaRevisionError
-from app.seed import SeedError, prepare, seed_database
-from app.seed_lock import SeedLockError
+from app.seed.inputs import SeedError, prepare
+from app.seed.lock import SeedLockError
+from app.seed.writer import seed_database
+from app.sources.catalogue import CatalogueError
+from app.sources.manifest import SourceFileError
+from app.store.grants import GrantError, grant_read_only
+from app.store.schema_revision import SchemaRevisionError
+from app.store.sessions import make_writer_engine
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()

@@ -66,12 +66,12 @@ def prepare_metrics_dir(workers: int) -> Path | None:
 
 
 def main() -> None:
-    """Serve ``app.main:app`` as the settings say, until SIGTERM or SIGINT."""
+    """Serve ``app.web.application:app`` as the settings say, until SIGTERM or SIGINT."""
     settings = load_settings()
     own_metrics_dir = prepare_metrics_dir(settings.web_concurrency)
     try:
         uvicorn.run(
-            "app.main:app",
+            "app.web.application:app",
             host=settings.host,
             port=settings.port,
             workers=settings.web_concurrency,

@@ -31,7 +31,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.summaries import summarise
+from app.seed.summaries import summarise
 
 PROVINCES = [
     "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin",
@@ -174,7 +174,7 @@ CATALOGUE_COLUMNS = {
 
 
 def summarise_indicators(url: str) -> None:
-    """Write the catalogue's summaries, as the seed does (see app.summaries)."""
+    """Write the catalogue's summaries, as the seed does (see app.seed.summaries)."""
     engine = create_engine(url)
     with Session(engine) as session, session.begin():
         summarise(session)

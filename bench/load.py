@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from app.config import get_settings
-from app.db import make_engine
+from app.store.sessions import make_engine
 from bench.queries import build, read_catalogue
 from bench.servers import BENCH_DIR, HOST, LOAD_CORE, free_port, pinned, serve
 

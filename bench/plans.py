@@ -4,9 +4,9 @@
     python -m bench.plans postgresql+psycopg://cnnic:cnnic@127.0.0.1/cnnic_big \
         bench/plans/postgresql-10m.txt
 
-Each read is run through the public functions of ``app.observation_queries`` and
-``app.queries``; every statement they send is explained with the parameters it was sent with
-(PostgreSQL: ``EXPLAIN (ANALYZE, BUFFERS)`` with parallel workers off, as the service runs
+Each read is run through the public functions of ``app.queries.observations`` and
+``app.queries.metadata``; every statement they send is explained with the parameters it was
+sent with (PostgreSQL: ``EXPLAIN (ANALYZE, BUFFERS)`` with parallel workers off, as the service runs
 them; SQLite: ``EXPLAIN QUERY PLAN`` and the statement's time).
 """
 
@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import Session
 
-from app import queries
-from app.models import Indicator, ObservationDimension, Report
-from app.observation_queries import ObservationFilter, observation_page, series_points
+from app.queries import metadata
+from app.queries.observations import ObservationFilter, observation_page, series_points
+from app.store.models import Indicator, ObservationDimension, Report
 
 
 def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
@@ -59,8 +59,8 @@ def reads(session: Session) -> list[tuple[str, Callable[[], object]]]:
         (f"a chart series ({code}, {name}={value})",
          lambda: series_points(by_dimension, session=session)),
         (f"an indicator's coverage ({code})",
-         lambda: queries.coverage(session=session, codes=[code])),
-        ("the dimension names", lambda: queries.dimension_names(session=session)),
+         lambda: metadata.coverage(session=session, codes=[code])),
+        ("the dimension names", lambda: metadata.dimension_names(session=session)),
     ]  # fmt: skip
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import Engine, create_engine, select
 
-from app.models import Indicator, Observation, ObservationDimension, Report
+from app.store.models import Indicator, Observation, ObservationDimension, Report
 
 DATASETTE_DB = "cnnic"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from app.db import make_writer_engine
-from app.models import Base
+from app.store.models import Base
+from app.store.sessions import make_writer_engine
 
 target_metadata = Base.metadata
 

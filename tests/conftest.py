@@ -20,7 +20,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from app.db import make_engine
+from app.store.sessions import make_engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

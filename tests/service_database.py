@@ -12,7 +12,7 @@ The guard: a test that takes a connection to the configured database in this pro
 the mark fails at teardown. It sees connections that open, and ``make test`` seeds the database
 before the tests, so every read of it opens one. Child processes are not watched: each test
 that starts the app in one names its database itself (``tests/live_server.py``,
-``tests/web/conftest.py``, ``tests/ops/processes.py``), and must keep doing so or be marked.
+``tests/web/browser/conftest.py``, ``tests/ops/processes.py``), and must keep doing so or be marked.
 """
 
 from __future__ import annotations

@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 from app import cli as cli_module
 from app.cli import cli
 from app.config import get_settings
-from app.db import dispose_engine, make_engine
-from app.models import Citation, DatasetVersion, Observation
-from app.seed import prepare
+from app.seed.inputs import prepare
+from app.store.models import Citation, DatasetVersion, Observation
+from app.store.sessions import dispose_engine, make_engine
 from tests.conftest import PROJECT_ROOT, migrate
 
 SEEDS = PROJECT_ROOT / "seeds"

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import get_settings
-from app.main import create_app
-from app.manifest import load_manifest
+from app.sources.manifest import load_manifest
+from app.web.application import create_app
 
 
 @pytest.mark.service_database

@@ -14,8 +14,8 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.models import Base, Indicator, IndicatorSummary, Observation, Report
-from app.schema_revision import SCHEMA_REVISION, SchemaRevisionError, require_schema_revision
+from app.store.models import Base, Indicator, IndicatorSummary, Observation, Report
+from app.store.schema_revision import SCHEMA_REVISION, SchemaRevisionError, require_schema_revision
 from tests.conftest import PROJECT_ROOT
 
 

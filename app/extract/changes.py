@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
 from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
 from app.extract.levels import Level, ParagraphState, before_qualifier, fits, number_start
 from app.extract.numbers import Quantity
-from app.extract.periods import PeriodMention, shift_years
+from app.extract.periods import PeriodMention
 from app.extract.recording import Recording
 from app.extract.terms import TermHit
+from app.periods import shift_years
+from app.sources.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
 
 
 class ChangeReading(Recording):

@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.catalogue import Catalogue
 from app.extract import cues
 from app.extract.footnotes import published
-from app.extract.periods import find_periods, is_day, is_whole_year, period_bounds
+from app.extract.periods import find_periods
 from app.extract.records import NoteRef
 from app.extract.structure import Document, Footnote
 from app.extract.terms import TermFinder
+from app.periods import is_day, is_whole_year, period_bounds
+from app.sources.catalogue import Catalogue
 
 _DATE_NOTE = re.compile(r"\bupdated\s+(?:by|as\s+of|up\s+to|in)\b", re.IGNORECASE)
 

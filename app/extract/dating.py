@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.numbers import Quantity
-from app.extract.periods import PeriodMention, is_day
+from app.extract.periods import PeriodMention
+from app.periods import is_day
 
 
 class SentenceDates:

@@ -11,7 +11,6 @@ sentence (``_SentenceRun`` in sentences.py).
 
 from __future__ import annotations
 
-from app.catalogue import GAP_SUFFIX
 from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
@@ -19,6 +18,7 @@ from app.extract.levels import Level
 from app.extract.numbers import Quantity
 from app.extract.recording import Recording
 from app.extract.terms import TermHit
+from app.sources.catalogue import GAP_SUFFIX
 
 _NO_LEVEL = "a gap from a figure the text does not give"
 _NO_OTHER = "a gap to a figure the catalogue does not name"

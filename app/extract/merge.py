@@ -21,9 +21,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import combinations
 from typing import Any
 
-from app.catalogue import CHANGE_SUFFIX, GAP_SUFFIX, GROWTH_SUFFIX
-from app.extract.periods import period_bounds
 from app.extract.records import Dimensions, NoteRef, Observation, Record
+from app.periods import period_bounds
+from app.sources.catalogue import CHANGE_SUFFIX, GAP_SUFFIX, GROWTH_SUFFIX
 
 _HUNDRED = Decimal(100)
 

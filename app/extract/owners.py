@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.catalogue import Catalogue, Term
 from app.extract.terms import TermHit
+from app.sources.catalogue import Catalogue, Term
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,20 +15,17 @@ of that period instead, so its "As of January" is January 2024.  "This year" and
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from app.periods import period_bounds
+
 __all__ = [
     "PeriodMention",
     "find_periods",
-    "is_day",
-    "is_whole_year",
     "parse_period",
-    "period_bounds",
-    "shift_years",
 ]
 
 
@@ -79,9 +76,6 @@ _MON = r"(?<![A-Za-z])[A-Z][A-Za-z]{2,9}(?![A-Za-z])\.?"
 _WORD_END = r"(?![A-Za-z])"
 _YEAR_REF = rf"(?:(?P<y>{_Y})(?![0-9])|(?i:(?P<rel>this|last){_S}+year|the{_S}+year){_WORD_END})"
 _OF_YEAR = rf"(?:{_S}+(?i:of){_S}+{_YEAR_REF})?"
-_PERIOD_FORM = re.compile(
-    r"(?P<y>[0-9]{4})(?:-Q(?P<q>[1-4])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?"
-)
 _LEAD = re.compile(
     rf"(?:\b(?i:by|as{_S}+of|up{_S}+to|since|in|until|till|during|from|at|the{_S}+year{_S}+of)"
     rf"{_S}+(?i:the{_S}+)?|(?:截至|截止到?|到){_S}*)$"
@@ -149,67 +143,6 @@ def parse_period(
     """The period named by one phrase or table header, or None when it names none."""
     mentions = find_periods(text, reference=reference, covered=covered)
     return mentions[0].period if mentions else None
-
-
-def period_bounds(period: str) -> tuple[datetime.date, datetime.date]:
-    """First and last day covered by an ISO 8601 period or interval of periods."""
-    first, slash, last = period.partition("/")
-    try:
-        start, end = _point_bounds(first)[0], _point_bounds(last if slash else first)[1]
-    except ValueError as error:
-        raise ValueError(f"not an ISO 8601 period: {period!r}") from error
-    if start > end:
-        raise ValueError(f"interval ends before it starts: {period!r}")
-    return start, end
-
-
-def is_whole_year(period: str) -> bool:
-    """Whether ``period`` is one calendar year ("2024"): not a part of one, nor an interval."""
-    form = _PERIOD_FORM.fullmatch(period)
-    return form is not None and not (form["q"] or form["m"])
-
-
-def is_day(period: str) -> bool:
-    """Whether ``period`` is one day ("2024-11-21")."""
-    form = _PERIOD_FORM.fullmatch(period)
-    return form is not None and form["d"] is not None
-
-
-def shift_years(period: str, years: int) -> str:
-    """The same period some years away: shift_years("2025-12", -1) == "2024-12".
-
-    A 29 February moved to a common year becomes 28 February.
-    """
-    period_bounds(period)
-    shifted = "/".join(_shift_point(point, years) for point in period.split("/"))
-    period_bounds(shifted)
-    return shifted
-
-
-def _shift_point(point: str, years: int) -> str:
-    year, rest = int(point[:4]) + years, point[4:]
-    if rest == "-02-29" and not calendar.isleap(year):
-        rest = "-02-28"
-    return f"{year:04d}{rest}"
-
-
-def _point_bounds(point: str) -> tuple[datetime.date, datetime.date]:
-    form = _PERIOD_FORM.fullmatch(point)
-    if form is None:
-        raise ValueError(point)
-    year = int(form["y"])
-    if form["d"]:
-        day = datetime.date(year, int(form["m"]), int(form["d"]))
-        return day, day
-    if form["m"]:
-        first_month = last_month = int(form["m"])
-    elif form["q"]:
-        last_month = 3 * int(form["q"])
-        first_month = last_month - 2
-    else:
-        first_month, last_month = 1, 12
-    last_day = calendar.monthrange(year, last_month)[1]
-    return datetime.date(year, first_month, 1), datetime.date(year, last_month, last_day)
 
 
 def _lead_start(text: str, start: int) -> int:

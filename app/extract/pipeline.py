@@ -6,16 +6,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from app.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, Catalogue
 from app.extract.context import SourceContext
 from app.extract.merge import Disagreement, compare_reports, derive, merge
-from app.extract.periods import period_bounds
 from app.extract.records import LeftOut, Observation, Record
 from app.extract.sentences import SentenceReader
 from app.extract.structure import Document, Sentence, leave_out_reason, numerals, parse_document
 from app.extract.tables import TableReader
 from app.extract.terms import TermFinder
-from app.manifest import Manifest, SourceText
+from app.periods import period_bounds
+from app.sources.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, Catalogue
+from app.sources.manifest import Manifest, SourceText
 
 NOT_READ = "a figure no rule reads yet"
 _FINISHED = re.compile(r"[.!?。！？；;:\"”')）]\s*$")

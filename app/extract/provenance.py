@@ -17,10 +17,11 @@ from app.extract.dating import SentenceDates
 from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
 from app.extract.owners import names_owner
-from app.extract.periods import PeriodMention, is_whole_year, period_bounds
+from app.extract.periods import PeriodMention
 from app.extract.records import NoteRef
 from app.extract.structure import Footnote, Sentence
 from app.extract.terms import TermHit, without_marks
+from app.periods import is_whole_year, period_bounds
 
 
 class Provenance:

@@ -20,13 +20,13 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from itertools import pairwise
 
-from app.catalogue import IndicatorSpec
 from app.extract import cues
 from app.extract.context import SourceContext
 from app.extract.levels import fits, number_start
 from app.extract.numbers import Quantity
 from app.extract.recording import Recording
 from app.extract.terms import TermHit
+from app.sources.catalogue import IndicatorSpec
 
 # "between 6% and 7%", "between 5 and 6 percent": the words that join a range's two numbers.
 _RANGE_GLUE = re.compile(r"^\s*(?:and|to)\s*$", re.IGNORECASE)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from app.catalogue import IndicatorSpec
 from app.extract.numbers import Quantity
+from app.sources.catalogue import IndicatorSpec
 
 
 class Recording(ABC):

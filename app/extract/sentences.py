@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from app.catalogue import CHANGE_SUFFIX, IndicatorSpec
 from app.extract import cues
 from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
@@ -46,6 +45,7 @@ from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_o
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, without_marks
 from app.extract.times_of_day import time_of_day
+from app.sources.catalogue import CHANGE_SUFFIX, IndicatorSpec
 
 
 @dataclass

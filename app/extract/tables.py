@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.catalogue import GROWTH_SUFFIX, ColumnSpec, IndicatorSpec, TableSpec
 from app.extract.context import SourceContext
 from app.extract.numbers import parse_number, unit_from_label
 from app.extract.periods import find_periods, parse_period
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Cell, Row, Table
 from app.extract.terms import fold
+from app.sources.catalogue import GROWTH_SUFFIX, ColumnSpec, IndicatorSpec, TableSpec
 
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _NO_VALUE = {"--", "-", "—", ""}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.catalogue import Catalogue, Term
+from app.sources.catalogue import Catalogue, Term
 
 SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 _MARKS = re.compile(f"[{SUPERSCRIPTS}]")

@@ -2,7 +2,7 @@
 
 One layer rather than three, and written against the raw ASGI messages, because it runs for
 every request. The response cache, which answers in front of it, gives its hits the same
-through :func:`record_request` (see :mod:`app.cache`).
+through :func:`record_request` (see :mod:`app.web.middleware.response_cache`).
 """
 
 from __future__ import annotations

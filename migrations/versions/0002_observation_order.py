@@ -30,7 +30,7 @@ ORDER_COLUMNS = ["indicator_code", "dimensions_key", "period_start", "edition", 
 TEXT_COLUMNS = {"indicator_code": 96, "dimensions_key": 512}
 
 # The preferred vintage: no other of the same value is better (reported before derived, then
-# the later edition, then the greater report id). The same rule as app.vintages.
+# the later edition, then the greater report id). The same rule as app.seed.vintages.
 MARK_PREFERRED = """
 UPDATE observations SET preferred = NOT EXISTS (
     SELECT 1 FROM observations AS other

@@ -8,7 +8,7 @@ The catalogue's coverage (count, first and last period, reports, dimension value
 on request by scanning the observations; on millions of rows a search over the catalogue took
 longer than a request may. Each indicator's breakdowns (its dimensions keys) are kept too: a
 dimension filter becomes a list of keys, which the paging indexes serve. The seed now writes
-the summaries (app.summaries), and so does this migration for the data already there.
+the summaries (app.seed.summaries), and so does this migration for the data already there.
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-from app.summaries import summarise
+from app.seed.summaries import summarise
 
 revision: str = "0003"
 down_revision: str | Sequence[str] | None = "0002"

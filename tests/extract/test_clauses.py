@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.catalogue import Term
 from app.extract.clauses import Clauses
 from app.extract.numbers import find_quantities
 from app.extract.terms import TermHit
+from app.sources.catalogue import Term
 
 TEXT = "Revenue of news, search and other firms rose, reaching 1,108 million, up by 7.5%."
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from app.catalogue import Catalogue, load_catalogue
 from app.extract.owners import Said, owned_hits
 from app.extract.terms import TermFinder
+from app.sources.catalogue import Catalogue, load_catalogue
 
 
 def _indicator(code: str, terms: list[str], owners: list[str] | None = None) -> dict[str, Any]:

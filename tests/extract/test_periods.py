@@ -10,14 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.extract.periods import (
-    find_periods,
-    is_day,
-    is_whole_year,
-    parse_period,
-    period_bounds,
-    shift_years,
-)
+from app.extract.periods import find_periods, parse_period
+from app.periods import period_bounds
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORT_55 = datetime.date(2025, 1, 15)  # the 55th report, January 2025
@@ -255,65 +249,6 @@ def test_phrases_do_not_cross_line_breaks() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("period", "first", "last"),
-    [
-        ("2025", (2025, 1, 1), (2025, 12, 31)),
-        ("2024-12", (2024, 12, 1), (2024, 12, 31)),
-        ("2024-02", (2024, 2, 1), (2024, 2, 29)),
-        ("2025-02", (2025, 2, 1), (2025, 2, 28)),
-        ("2025-Q1", (2025, 1, 1), (2025, 3, 31)),
-        ("2024-Q3", (2024, 7, 1), (2024, 9, 30)),
-        ("2024-12-31", (2024, 12, 31), (2024, 12, 31)),
-        ("2024-01/2024-09", (2024, 1, 1), (2024, 9, 30)),
-        ("2020-12/2024-12", (2020, 12, 1), (2024, 12, 31)),
-        ("2021/2025", (2021, 1, 1), (2025, 12, 31)),
-        ("2024-Q4/2025-01-15", (2024, 10, 1), (2025, 1, 15)),
-    ],
-)
-def test_period_bounds(
-    period: str, first: tuple[int, int, int], last: tuple[int, int, int]
-) -> None:
-    assert period_bounds(period) == (datetime.date(*first), datetime.date(*last))
-
-
-@pytest.mark.parametrize(
-    "period",
-    ["", "abc", "2024-13", "2024-Q5", "2024-02-30", "24-12", "2024-1", "2024/2025/2026"],
-)
-def test_period_bounds_rejects_malformed(period: str) -> None:
-    with pytest.raises(ValueError, match="not an ISO 8601 period") as error:
-        period_bounds(period)
-    assert repr(period) in str(error.value)
-
-
-@pytest.mark.parametrize("period", ["2025/2024", "2025-12/2024-01"])
-def test_period_bounds_rejects_backward_interval(period: str) -> None:
-    with pytest.raises(ValueError, match="ends before it starts"):
-        period_bounds(period)
-
-
-@pytest.mark.parametrize(
-    ("period", "years", "shifted"),
-    [
-        ("2025-12", -1, "2024-12"),
-        ("2025", -1, "2024"),
-        ("2025-Q1", -1, "2024-Q1"),
-        ("2024-12-31", -1, "2023-12-31"),
-        ("2024-02-29", 1, "2025-02-28"),
-        ("2024-01/2024-09", -1, "2023-01/2023-09"),
-        ("2020-12", 5, "2025-12"),
-    ],
-)
-def test_shift_years(period: str, years: int, shifted: str) -> None:
-    assert shift_years(period, years) == shifted
-
-
-def test_shift_years_rejects_malformed() -> None:
-    with pytest.raises(ValueError, match="'2024-13'"):
-        shift_years("2024-13", -1)
-
-
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name)
 def test_seed_mentions_are_ordered_and_valid(seed: Path) -> None:
     text = seed.read_text(encoding="utf-8")
@@ -470,21 +405,3 @@ def test_a_named_event_is_read_as_its_months_and_marked_within_them(
 def test_an_event_is_a_whole_name_and_known_only_from_the_catalogue() -> None:
     assert find_periods("the Paris Olympicsville fair", reference=REPORT_55, events=EVENTS) == []
     assert find_periods("During the Paris Olympics", reference=REPORT_55) == []
-
-
-@pytest.mark.parametrize(
-    ("period", "whole_year", "day"),
-    [
-        ("2024", True, False),
-        ("2024-12", False, False),
-        ("2025-Q1", False, False),
-        ("2024-11-21", False, True),
-        ("2024-01/2024-09", False, False),
-        ("2024/2025", False, False),
-        ("not a period", False, False),
-    ],
-)
-def test_a_period_says_whether_it_is_a_whole_year_or_a_day(
-    period: str, whole_year: bool, day: bool
-) -> None:
-    assert (is_whole_year(period), is_day(period)) == (whole_year, day)

@@ -8,11 +8,11 @@ import pytest
 
 from app.extract.context import SourceContext
 from app.extract.numbers import find_quantities
-from app.extract.periods import period_bounds
 from app.extract.pipeline import _continuation
 from app.extract.ranges import is_range, ranges_in
 from app.extract.sentences import SentenceReader
 from app.extract.structure import parse_document
+from app.periods import period_bounds
 from tests.extract.test_sentences import CATALOGUE, FINDER, REPORT_55, read
 
 D = Decimal

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from app.catalogue import load_catalogue
 from app.extract.context import SourceContext
-from app.extract.periods import period_bounds
 from app.extract.records import LeftOut, Record
 from app.extract.sentences import SentenceReader
 from app.extract.structure import parse_document
 from app.extract.terms import TermFinder
+from app.periods import period_bounds
+from app.sources.catalogue import load_catalogue
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CATALOGUE = load_catalogue(SEEDS / "catalogue.yaml")

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from app.catalogue import Catalogue, load_catalogue
 from app.extract.pipeline import NOT_READ, account_for, read_source
 from app.extract.records import LeftOut, Record
 from app.extract.structure import Cell, Document, Table, numerals, parse_document
 from app.extract.terms import TermFinder
-from app.manifest import SourceText, load_manifest
-from app.manifest import read_source as read_source_text
-from app.seed import CATALOGUE_FILE
+from app.seed.inputs import CATALOGUE_FILE
+from app.sources.catalogue import Catalogue, load_catalogue
+from app.sources.manifest import SourceText, load_manifest
+from app.sources.manifest import read_source as read_source_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORT_55 = "004_65db08e511ec9519.txt"
@@ -62,7 +62,7 @@ class Reading:
 
 @pytest.fixture(scope="module")
 def reading() -> Reading:
-    """The report read as ``app.seed.prepare`` reads it, once for the module."""
+    """The report read as ``app.seed.inputs.prepare`` reads it, once for the module."""
     manifest = load_manifest(SEEDS)
     catalogue = load_catalogue(SEEDS / CATALOGUE_FILE)
     (entry,) = [entry for entry in manifest.sources if entry.file == REPORT_55]

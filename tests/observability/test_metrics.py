@@ -10,9 +10,9 @@ from prometheus_client import REGISTRY
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import QueuePool
 
-from app.main import create_app
 from app.observability import MULTIPROC_DIR_VARIABLE
 from app.observability.metrics import instrument_pools
+from app.web.application import create_app
 
 
 def gauge(name: str) -> float:

@@ -7,8 +7,8 @@ import os
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
 from app.observability.request_id import HEADER, choose_request_id
+from app.web.application import create_app
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from app.models import DatasetVersion, Observation
+from app.store.models import DatasetVersion, Observation
 from tests.conftest import PROJECT_ROOT
 from tests.live_server import free_port
 from tests.ops.conftest import Seeded
@@ -76,7 +76,7 @@ def test_migrate_refuses_a_bad_database_url_naming_it() -> None:
 
 def test_importing_the_app_with_a_bad_setting_names_it() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "from app.main import app"],
+        [sys.executable, "-c", "from app.web.application import app"],
         cwd=PROJECT_ROOT,
         env=entrypoint_env(LOG_LEVEL="loud"),
         capture_output=True,

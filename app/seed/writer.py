@@ -1,0 +1,236 @@
+"""Checked records into the database: the whole data set replaced in one transaction.
+
+A seed either replaces the whole data set or changes nothing: the checks (:mod:`app.seed.inputs`)
+run before the first write, and the writes share one transaction, so readers see the old data
+until the new data is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
+
+from app.extract.merge import Disagreement
+from app.extract.pipeline import Coverage, Extraction
+from app.extract.records import Evidence, NoteRef, Observation
+from app.periods import period_bounds
+from app.seed.inputs import prepare
+from app.seed.lock import take_seed_lock
+from app.seed.summaries import summarise
+from app.seed.vintages import mark_preferred
+from app.sources.catalogue import Catalogue
+from app.sources.manifest import Manifest, SourceText
+from app.store.models import (
+    Citation,
+    DatasetVersion,
+    Indicator,
+    IndicatorSummary,
+    Note,
+    ObservationDimension,
+    Report,
+    Source,
+)
+from app.store.models import Observation as ObservationRow
+from app.store.schema_revision import require_schema_revision
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    """What a seed did: the counts, the coverage of every source, the disagreements found."""
+
+    version: str
+    observations: int
+    citations: int
+    derived: int
+    coverage: list[Coverage]
+    disagreements: list[Disagreement]
+    extraction: Extraction
+
+
+def dimensions_key(dimensions: dict[str, str]) -> str:
+    """The canonical text of a breakdown, which the database's uniqueness rule compares."""
+    return json.dumps(dimensions, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) -> SeedResult:
+    """Replace the database's data with what the texts in ``seeds_dir`` say. Another seed
+    writing to the same database is waited for at most ``lock_wait`` seconds (then
+    :class:`~app.seed.lock.SeedLockError`)."""
+    manifest, catalogue, texts, extraction = prepare(seeds_dir)
+    version = _fingerprint(extraction, texts)
+    with Session(engine) as session, session.begin():
+        require_schema_revision(session.connection())
+        take_seed_lock(session, wait=lock_wait)
+        _clear(session)
+        _write_reports(session, manifest, texts)
+        _write_indicators(session, catalogue, extraction)
+        editions = {report.id: report.edition for report in manifest.reports}
+        citations = _write_observations(session, extraction, editions)
+        mark_preferred(session)
+        summarise(session)
+        session.add(
+            DatasetVersion(id=1, version=version, seeded_at=dt.datetime.now(dt.UTC).isoformat())
+        )
+    return SeedResult(
+        version=version,
+        observations=len(extraction.observations),
+        citations=citations,
+        derived=sum(1 for o in extraction.observations if o.status == "derived"),
+        coverage=extraction.coverage,
+        disagreements=extraction.disagreements,
+        extraction=extraction,
+    )
+
+
+def _clear(session: Session) -> None:
+    for model in (
+        IndicatorSummary,
+        Citation,
+        Note,
+        ObservationDimension,
+        ObservationRow,
+        Indicator,
+        Source,
+        Report,
+        DatasetVersion,
+    ):
+        session.execute(delete(model))
+
+
+def _write_reports(session: Session, manifest: Manifest, texts: dict[str, SourceText]) -> None:
+    for report in manifest.reports:
+        session.add(
+            Report(
+                id=report.id,
+                title=report.title,
+                publisher=report.publisher,
+                edition=report.edition,
+                published=report.published,
+            )
+        )
+    session.flush()
+    for source in texts.values():
+        entry = source.entry
+        session.add(
+            Source(
+                id=entry.id,
+                report_id=entry.report,
+                file=entry.original_name,
+                title=entry.title,
+                publisher=entry.publisher,
+                published=entry.published,
+                language=entry.language,
+                sha256=entry.sha256,
+                text=source.text,
+            )
+        )
+    session.flush()
+
+
+def _write_indicators(session: Session, catalogue: Catalogue, extraction: Extraction) -> None:
+    used = {observation.indicator for observation in extraction.observations}
+    for code in sorted(used):
+        spec = catalogue.indicators[code]
+        session.add(
+            Indicator(
+                code=spec.code,
+                name=spec.name,
+                name_zh=spec.name_zh,
+                description=spec.description,
+                unit=spec.unit,
+                category=spec.category,
+            )
+        )
+    session.flush()
+
+
+def _write_observations(session: Session, extraction: Extraction, editions: dict[str, int]) -> int:
+    citations = 0
+    for number, observation in enumerate(extraction.observations, start=1):
+        dims = dict(observation.dimensions)
+        start, end = period_bounds(observation.period)
+        row = ObservationRow(
+            id=number,
+            indicator_code=observation.indicator,
+            dimensions=dims,
+            dimensions_key=dimensions_key(dims),
+            period=observation.period,
+            period_start=start,
+            period_end=end,
+            value=float(observation.value),
+            report_id=observation.report,
+            edition=editions[observation.report],
+            preferred=False,  # see mark_preferred
+            status=observation.status,
+            as_reported=observation.as_reported,
+            qualifier=observation.qualifier,
+            attributed_to=observation.attributed_to,
+            derivation=observation.derivation,
+        )
+        row.dimension_rows = [ObservationDimension(name=k, value=v) for k, v in dims.items()]
+        row.citations = [_citation(evidence) for evidence in _unique(observation.evidence)]
+        row.notes = [_note(note) for note in observation.notes]
+        citations += len(row.citations)
+        session.add(row)
+    session.flush()
+    return citations
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for item in evidence:
+        if (item.source, item.start) not in seen:
+            seen.add((item.source, item.start))
+            kept.append(item)
+    return kept
+
+
+def _citation(evidence: Evidence) -> Citation:
+    return Citation(
+        source_id=evidence.source,
+        quote=evidence.quote,
+        start=evidence.start,
+        end=evidence.end,
+        as_reported=evidence.as_reported,
+    )
+
+
+def _note(note: NoteRef) -> Note:
+    return Note(
+        kind=note.kind, source_id=note.source, quote=note.quote, start=note.start, end=note.end
+    )
+
+
+def _fingerprint(extraction: Extraction, texts: dict[str, SourceText]) -> str:
+    """A digest of everything served, so equal data always gets the same version (and ETags)."""
+    digest = hashlib.sha256()
+    for source_id in sorted(texts):
+        digest.update(f"{source_id}:{texts[source_id].entry.sha256}\n".encode())
+    for observation in extraction.observations:
+        digest.update(_observation_line(observation).encode())
+    return digest.hexdigest()[:32]
+
+
+def _observation_line(observation: Observation) -> str:
+    return json.dumps(
+        [
+            observation.indicator,
+            dict(observation.dimensions),
+            observation.period,
+            observation.report,
+            str(observation.value),
+            observation.status,
+            observation.qualifier,
+            observation.attributed_to,
+            [(e.source, e.start, e.end) for e in observation.evidence],
+            [(n.kind, n.source, n.start) for n in observation.notes],
+        ],
+        ensure_ascii=False,
+    )

@@ -1,0 +1,1 @@
+"""The database: typed models, engines and sessions, the schema revision, the read-only role."""

@@ -1,0 +1,1 @@
+"""HTTP: the application factory, routers, parameters, wire encoding, errors, and middleware."""

@@ -1,0 +1,66 @@
+"""Observations as CSV: one row each, one column per dimension, readable by pandas as it is."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from app.queries.observations import ObservationRecord
+from app.web.schemas import compact
+
+_BEFORE_DIMENSIONS = ["indicator"]
+_AFTER_DIMENSIONS = [
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "report",
+    "status",
+    "as_reported",
+    "qualifier",
+    "attributed_to",
+    "sources",
+]
+
+
+def _dimension_column(name: str) -> str:
+    """A dimension's column: its name, unless that is already a fixed column's."""
+    fixed = {*_BEFORE_DIMENSIONS, *_AFTER_DIMENSIONS}
+    return f"dimension_{name}" if name in fixed else name
+
+
+def csv_header(dimension_names: Sequence[str]) -> list[str]:
+    """The columns, the same on every page of one query."""
+    dimensions = [_dimension_column(name) for name in dimension_names]
+    return [*_BEFORE_DIMENSIONS, *dimensions, *_AFTER_DIMENSIONS]
+
+
+def observations_csv(
+    observations: Sequence[ObservationRecord], dimension_names: Sequence[str]
+) -> str:
+    """The header line and one line per observation. A dimension an observation lacks is
+    empty; `sources` lists the cited sources' ids, separated by `;`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(csv_header(dimension_names))
+    for item in observations:
+        writer.writerow(
+            [
+                item.indicator,
+                *(item.dimensions.get(name, "") for name in dimension_names),
+                item.period,
+                item.period_start.isoformat(),
+                item.period_end.isoformat(),
+                compact(item.value),
+                item.unit,
+                item.report,
+                item.status,
+                item.as_reported or "",
+                item.qualifier or "",
+                item.attributed_to or "",
+                ";".join(dict.fromkeys(citation.source for citation in item.citations)),
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,54 @@
+"""Cursors: the opaque form of the key a page ended at.
+
+A cursor is base64url (unpadded) of the JSON list ``[indicator, dimensions_key, period_start,
+edition, id]``. Clients must not build one; anything that does not decode to such a key is
+refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+
+from app.queries.observations import ObservationKey
+
+_INT_RANGE = range(-(2**31), 2**31)
+_MAX_TEXT = 512
+
+
+def encode_cursor(key: ObservationKey) -> str:
+    """The cursor for the page that starts after ``key``."""
+    fields = [key.indicator, key.dimensions_key, key.period_start.isoformat(), key.edition, key.id]
+    raw = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(token: str) -> ObservationKey:
+    """The key ``token`` encodes; ``ValueError`` for anything :func:`encode_cursor` cannot give."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        fields = json.loads(raw)
+    except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError, ValueError) as error:
+        raise ValueError("undecodable cursor") from error
+    if not isinstance(fields, list) or len(fields) != 5:
+        raise ValueError("a cursor holds five fields")
+    indicator, dimensions_key, period_start, edition, row_id = fields
+    texts_ok = all(
+        isinstance(text, str) and len(text) <= _MAX_TEXT and "\x00" not in text
+        for text in (indicator, dimensions_key, period_start)
+    )
+    numbers_ok = all(
+        isinstance(number, int) and not isinstance(number, bool) and number in _INT_RANGE
+        for number in (edition, row_id)
+    )
+    if not (texts_ok and numbers_ok):
+        raise ValueError("malformed cursor fields")
+    return ObservationKey(
+        indicator=indicator,
+        dimensions_key=dimensions_key,
+        period_start=dt.date.fromisoformat(period_start),
+        edition=edition,
+        id=row_id,
+    )

@@ -1,0 +1,246 @@
+"""The query parameters of each operation, as models: documented, validated, and closed.
+
+An operation takes exactly the parameters of its model; any other is a 422 that names it and
+lists the accepted ones. The observation models are the exception: there an undocumented
+parameter may be a dimension name (`area=rural`), which the route checks against the data.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.periods import BOUND_FORMATS, bound_days
+from app.queries.observations import ObservationKey
+from app.web.pagination import decode_cursor
+
+# The most indicator codes one query may name: a bound on the work of one request.
+MAX_INDICATORS = 50
+
+
+class QueryModel(BaseModel):
+    """The query parameters of one operation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def parameter_names(cls) -> list[str]:
+        """The documented parameters, in the order the docs show them."""
+        return [info.alias or name for name, info in cls.model_fields.items()]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_unknown(cls, data: Any) -> Any:
+        if isinstance(data, dict) and cls.model_config.get("extra") == "forbid":
+            known = cls.parameter_names()
+            for name in data:
+                if name not in known:
+                    raise _unknown_parameter(name, known)
+        return data
+
+
+def _unknown_parameter(name: str, allowed: list[str]) -> PydanticCustomError:
+    """The error for a parameter the operation does not take."""
+    accepted = ", ".join(allowed) if allowed else "no query parameters"
+    return PydanticCustomError(
+        "unknown_parameter",
+        "Unknown parameter '{parameter}'; this operation takes: {accepted}.",
+        {"parameter": name, "allowed": allowed, "accepted": accepted},
+    )
+
+
+class NoParameters(QueryModel):
+    """An operation that takes no query parameters."""
+
+
+class SourceQuery(QueryModel):
+    """Filters for the sources."""
+
+    report: Annotated[
+        str | None,
+        Field(
+            max_length=64,
+            description="Only the sources of this report (an id from /v1/reports).",
+            examples=["cnnic-57"],
+        ),
+    ] = None
+
+
+class IndicatorQuery(QueryModel):
+    """Filters for the catalogue."""
+
+    q: Annotated[
+        str | None,
+        Field(
+            max_length=200,
+            description="Words that must all occur in the code, the English or Chinese name, or "
+            "the description (case-insensitive).",
+            examples=["penetration"],
+        ),
+    ] = None
+    category: Annotated[
+        str | None,
+        Field(
+            max_length=64,
+            description="Only this category's indicators; an unknown one is a 422 listing them.",
+            examples=["artificial_intelligence"],
+        ),
+    ] = None
+
+    @property
+    def words(self) -> list[str]:
+        """The words of ``q``, each to be found."""
+        return self.q.split() if self.q else []
+
+
+def _check_bound(text: str | None) -> str | None:
+    if text is not None:
+        try:
+            bound_days(text)
+        except ValueError as error:
+            raise PydanticCustomError("date", "{reason}", {"reason": str(error)}) from None
+    return text
+
+
+def _check_cursor(token: str | None) -> str | None:
+    if token is not None:
+        try:
+            decode_cursor(token)
+        except ValueError:
+            raise PydanticCustomError(
+                "cursor",
+                "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
+            ) from None
+    return token
+
+
+def _check_indicator_count(values: list[str] | None) -> list[str] | None:
+    codes = {code.strip() for value in values or [] for code in value.split(",")} - {""}
+    if len(codes) > MAX_INDICATORS:
+        raise PydanticCustomError(
+            "too_many_indicators",
+            "{count} indicator codes; at most {maximum} may be asked for at once (leave "
+            "`indicator` out for all of them, page by page)",
+            {"count": len(codes), "maximum": MAX_INDICATORS},
+        )
+    return values
+
+
+Bound = Annotated[str | None, AfterValidator(_check_bound)]
+
+START_DESCRIPTION = (
+    f"Only periods that end on or after the first day of this year, month or day ({BOUND_FORMATS})."
+)
+END_DESCRIPTION = (
+    f"Only periods that start on or before the last day of this year, month or day "
+    f"({BOUND_FORMATS})."
+)
+REPORT_DESCRIPTION = "Only what this report gave (an id from /v1/reports)."
+LAST_DESCRIPTION = "Only the N latest periods of each series (indicator and dimensions)."
+
+# The parameters the series and the observations share, written once.
+StartParameter = Annotated[
+    Bound, Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"])
+]
+EndParameter = Annotated[Bound, Field(description=END_DESCRIPTION, examples=["2025-12"])]
+ReportParameter = Annotated[
+    str | None, Field(max_length=64, description=REPORT_DESCRIPTION, examples=["cnnic-55"])
+]
+LastParameter = Annotated[
+    int | None, Field(ge=1, le=1000, description=LAST_DESCRIPTION, examples=[1])
+]
+
+
+class DimensionQuery(QueryModel):
+    """The base of the operations that read observations: a parameter they do not document
+    must be a dimension name some observation has (`area=rural`), repeated for several
+    values; the route checks the name against the data."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str | list[str]] = Field(init=False)
+
+    @property
+    def dimension_filters(self) -> dict[str, list[str]]:
+        """The undocumented parameters, as dimension name -> accepted values."""
+        extra = self.model_extra or {}
+        return {name: [value] if isinstance(value, str) else value for name, value in extra.items()}
+
+
+class SeriesQuery(DimensionQuery):
+    """Filters for a chart series."""
+
+    start: StartParameter = None
+    end: EndParameter = None
+    report: ReportParameter = None
+    last: LastParameter = None
+
+
+class ObservationQuery(DimensionQuery):
+    """Filters, paging and format for observations."""
+
+    indicator: Annotated[
+        list[str] | None,
+        AfterValidator(_check_indicator_count),
+        Field(
+            description="One or more indicator codes: repeat the parameter or separate codes "
+            f"with commas; at most {MAX_INDICATORS}.",
+            examples=[["internet_users"], ["internet_users,internet_penetration"]],
+        ),
+    ] = None
+    start: StartParameter = None
+    end: EndParameter = None
+    report: ReportParameter = None
+    vintages: Annotated[
+        Literal["preferred", "all"],
+        Field(
+            description="`preferred` (default): each indicator, dimensions and period once, a "
+            "reported value before a derived one, then the latest report's. `all`: every "
+            "report's value (revisions, and values that disagree).",
+            examples=["all"],
+        ),
+    ] = "preferred"
+    last: LastParameter = None
+    limit: Annotated[
+        int, Field(ge=1, le=1000, description="Observations per page (1 to 1000).", examples=[100])
+    ] = 100
+    cursor: Annotated[
+        str | None,
+        AfterValidator(_check_cursor),
+        Field(
+            description="Where the page starts: opaque, taken from the previous page's `next`.",
+            examples=["WyJpbnRlcm5ldF91c2VycyIsInt9IiwiMjAyNC0xMi0wMSIsNTUsMV0"],
+        ),
+    ] = None
+    format: Annotated[
+        Literal["json", "csv"] | None,
+        Field(
+            description="`csv` for the same rows as CSV with a header line, one column per "
+            "dimension (also chosen by `Accept: text/csv`); `json` by default.",
+            examples=["csv"],
+        ),
+    ] = None
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        """The codes asked for, split at commas, each once, in the order given."""
+        codes = (code.strip() for value in self.indicator or [] for code in value.split(","))
+        return list(dict.fromkeys(code for code in codes if code))
+
+    @property
+    def after(self) -> ObservationKey | None:
+        return decode_cursor(self.cursor) if self.cursor else None
+
+
+def _takes_one_value(annotation: Any) -> bool:
+    return list not in {get_origin(part) for part in (annotation, *get_args(annotation))}
+
+
+# The documented parameters that take one value: given twice, which was meant is unclear.
+SINGLE_VALUED_PARAMETERS = frozenset(
+    name
+    for model in (SourceQuery, IndicatorQuery, SeriesQuery, ObservationQuery)
+    for name, info in model.model_fields.items()
+    if _takes_one_value(info.annotation)
+)

@@ -1,0 +1,169 @@
+"""Observations: filtered, paged, as JSON or CSV; and an indicator's data shaped for a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import TypeAdapter
+from sqlalchemy.orm import Session
+
+from app.periods import bound_days
+from app.queries import metadata
+from app.queries.observations import ObservationFilter, observation_page, series_points
+from app.web import schemas
+from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
+from app.web.csv_export import observations_csv
+from app.web.deps import SessionDep
+from app.web.errors import InvalidParameterError, UnknownParameterError, problem_responses
+from app.web.lookup import require_indicator, require_indicators, require_report
+from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
+from app.web.pagination import encode_cursor
+from app.web.params import ObservationQuery, SeriesQuery
+from app.web.wire import observation_page_json
+
+router = APIRouter(tags=["observations"], dependencies=V1_DEPENDENCIES, responses=V1_RESPONSES)
+
+_CSV_EXAMPLE = (
+    "indicator,area,period,period_start,period_end,value,unit,report,status,as_reported,"
+    "qualifier,attributed_to,sources\n"
+    "internet_penetration,rural,2024-12,2024-12-01,2024-12-31,65.6,percent,cnnic-55,reported,"
+    "65.6%,,,cnnic-55-en\n"
+)
+
+# A free-form object parameter, exploded into one query parameter per dimension: how OpenAPI
+# describes `area=rural&tld=.CN`, which no declared field can. Its schema comes from the type;
+# its default is empty because Swagger UI would send an example with every "Try it out".
+_DIMENSION_PARAMETER: dict[str, Any] = {
+    "name": "dimensions",
+    "in": "query",
+    "style": "form",
+    "explode": True,
+    "required": False,
+    "description": "Any dimension name as a parameter, such as `area` or `tld` (repeat it for "
+    "several values). A parameter that is neither documented nor a dimension some observation "
+    "has is a 422 naming it. Example: `area=rural`.",
+    "schema": {**TypeAdapter(dict[str, str]).json_schema(), "default": {}},
+}
+
+
+def _observation_filter(
+    params: ObservationQuery | SeriesQuery,
+    *,
+    session: Session,
+    indicators: Sequence[str],
+    all_vintages: bool = False,
+) -> ObservationFilter:
+    """Check what the data must confirm (the range, the report, the dimension names) and
+    build the filter."""
+    first_day = bound_days(params.start)[0] if params.start else None
+    last_day = bound_days(params.end)[1] if params.end else None
+    if first_day and last_day and first_day > last_day:
+        raise InvalidParameterError(
+            f"start ({params.start}) is after end ({params.end}): give a start on or before "
+            "the end.",
+            parameter="start",
+        )
+    if params.report is not None:
+        require_report(params.report, session=session, parameter="report")
+    dimensions = params.dimension_filters
+    if dimensions:
+        known = metadata.dimension_names(session=session)
+        for name in dimensions:
+            if name not in known:
+                raise UnknownParameterError(
+                    f"Unknown parameter {name!r}: neither a parameter of this operation nor a "
+                    f"dimension of any observation. Dimensions: {', '.join(known)}.",
+                    parameter=name,
+                    allowed=[*params.parameter_names(), *known],
+                )
+    return ObservationFilter(
+        indicators=indicators,
+        start=first_day,
+        end=last_day,
+        report=params.report,
+        dimensions=dimensions,
+        all_vintages=all_vintages,
+        last=params.last,
+    )
+
+
+@router.get(
+    "/v1/observations",
+    summary="Query observations",
+    response_model=schemas.ObservationPage,
+    responses={
+        200: {
+            "description": "A page of observations; the next page's URL is in `next` and in "
+            'the `Link` header (`rel="next"`).',
+            "content": {
+                CSV_MEDIA_TYPE: {"schema": TypeAdapter(str).json_schema(), "example": _CSV_EXAMPLE}
+            },
+        },
+        **problem_responses(404),
+    },
+    openapi_extra={"parameters": [_DIMENSION_PARAMETER]},
+)
+def list_observations(
+    request: Request, session: SessionDep, params: Annotated[ObservationQuery, Query()]
+) -> Response:
+    """Observations with their citations and notes, ordered by indicator, dimensions, period
+    and report, 100 a page by default. Filters combine freely; an unknown indicator or report
+    is a 404 naming the closest.
+
+    Examples: `GET /v1/observations?indicator=internet_users`,
+    `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024`,
+    `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`
+    """
+    codes = params.indicator_codes
+    require_indicators(codes, session=session, parameter="indicator")
+    filters = _observation_filter(
+        params, session=session, indicators=codes, all_vintages=params.vintages == "all"
+    )
+    rows, last_key = observation_page(
+        filters, session=session, limit=params.limit, after=params.after
+    )
+    next_url = (
+        str(request.url.include_query_params(cursor=encode_cursor(last_key)))
+        if last_key is not None
+        else None
+    )
+    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
+    if wants_csv(params.format, request.headers.get("accept")):
+        names = metadata.dimension_names(session=session, indicators=codes)
+        return Response(observations_csv(rows, names), media_type=CSV_MEDIA_TYPE, headers=headers)
+    body = observation_page_json(rows, next_url)
+    return Response(body, media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
+@router.get(
+    "/v1/indicators/{code}/series",
+    summary="Read an indicator as chart series",
+    responses=problem_responses(404),
+    openapi_extra={"parameters": [_DIMENSION_PARAMETER]},
+)
+def read_series(
+    code: Annotated[
+        str,
+        Path(max_length=96, description="The indicator's code.", examples=["internet_penetration"]),
+    ],
+    session: SessionDep,
+    params: Annotated[SeriesQuery, Query()],
+) -> schemas.Series:
+    """One line per set of dimensions (the headline total first), each with its `[period,
+    value]` points in time order: one value a period, a reported value before a derived one,
+    then the latest report's.
+
+    Example: `GET /v1/indicators/internet_penetration/series?area=rural`
+    """
+    indicator = require_indicator(code, session=session)
+    filters = _observation_filter(params, session=session, indicators=[code])
+    lines = series_points(filters, session=session)
+    return schemas.Series(
+        indicator=code,
+        unit=indicator.unit,
+        series=[
+            schemas.SeriesLine(dimensions=dimensions, points=points) for dimensions, points in lines
+        ],
+    )

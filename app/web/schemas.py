@@ -1,0 +1,379 @@
+"""Wire models: what the HTTP API sends. The OpenAPI document is generated from these.
+
+Every field carries a description and an example taken from the seeded data, so the docs page
+teaches by showing real figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from app.store import models
+
+
+def compact(value: float) -> float | int:
+    """Whole numbers without a trailing ``.0``: ``1108000000``, not ``1108000000.0``."""
+    return int(value) if value.is_integer() else value
+
+
+Number = Annotated[float, PlainSerializer(compact, when_used="json")]
+
+
+class WireModel(BaseModel):
+    """Base of every body: strict about what goes out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- problems -----------------------------------------------------------------------------------
+
+
+class ParameterProblem(WireModel):
+    """What is wrong with one parameter."""
+
+    parameter: str | None = Field(
+        default=None, description="The offending parameter.", examples=["limit"]
+    )
+    detail: str = Field(
+        description="What is wrong and what would be valid.",
+        examples=["limit: Input should be less than or equal to 1000"],
+    )
+    allowed: list[str] | None = Field(
+        default=None,
+        description="The values or parameter names that would be accepted, where they are few.",
+        examples=[["indicator", "start", "end", "report", "vintages", "last", "area"]],
+    )
+
+
+class Problem(WireModel):
+    """An RFC 9457 problem: why the request was refused and what would be accepted.
+
+    `type` is one of `urn:cnnic-stats:problem:not-found` (404: no such report, source or
+    indicator), `urn:cnnic-stats:problem:invalid-parameter` (422: a malformed, out-of-range or
+    contradictory value), `urn:cnnic-stats:problem:unknown-parameter` (422: a parameter that is
+    neither documented nor a known dimension), or `about:blank` (plain HTTP errors such as an
+    unknown path).
+    """
+
+    type: str = Field(
+        description="A URI naming the kind of problem.",
+        examples=["urn:cnnic-stats:problem:not-found"],
+    )
+    title: str = Field(description="The kind of problem, in words.", examples=["Not found"])
+    status: int = Field(description="The HTTP status code.", examples=[404])
+    detail: str = Field(
+        description="This occurrence, in words, with what would be valid.",
+        examples=["No indicator 'internet_user'. Closest codes: internet_users."],
+    )
+    instance: str = Field(
+        description="The path that was requested.", examples=["/v1/indicators/internet_user"]
+    )
+    parameter: str | None = Field(
+        default=None,
+        description="For a parameter problem, the offending parameter.",
+        examples=["indicator"],
+    )
+    allowed: list[str] | None = Field(
+        default=None,
+        description="The values or parameter names that would be accepted, where they are few.",
+        examples=[["artificial_intelligence", "infrastructure", "internet_users"]],
+    )
+    suggestions: list[str] | None = Field(
+        default=None,
+        description="For an unknown identifier, the closest known ones.",
+        examples=[["internet_users"]],
+    )
+    errors: list[ParameterProblem] | None = Field(
+        default=None, description="Every parameter problem found, when there are parameter ones."
+    )
+
+
+# --- reports and sources ------------------------------------------------------------------------
+
+
+class Report(WireModel):
+    """One edition of a statistical report."""
+
+    id: str = Field(description="The report's slug.", examples=["cnnic-55"])
+    title: str = Field(
+        description="The report's title.",
+        examples=["The 55th Statistical Report on China's Internet Development"],
+    )
+    publisher: str = Field(
+        description="Who issued the report.",
+        examples=["China Internet Network Information Center (CNNIC)"],
+    )
+    edition: int = Field(
+        description="The edition number; later reports have higher.", examples=[55]
+    )
+    published: str = Field(
+        description="When it was published (ISO 8601, as precise as known).", examples=["2025-01"]
+    )
+    sources: list[str] = Field(
+        description="The ids of the documents its figures were read from (see /v1/sources).",
+        examples=[["cnnic-57-cctv-zh", "cnnic-57-ecns-en", "cnnic-57-xinhua-en"]],
+    )
+
+    @classmethod
+    def from_row(cls, report: models.Report) -> Report:
+        return cls(
+            id=report.id,
+            title=report.title,
+            publisher=report.publisher,
+            edition=report.edition,
+            published=report.published,
+            sources=[source.id for source in report.sources],
+        )
+
+
+class ReportList(WireModel):
+    """Every report, oldest edition first."""
+
+    data: list[Report] = Field(description="The reports.")
+
+
+class Source(WireModel):
+    """A document figures were read from; its text is at `/v1/sources/{id}/text`."""
+
+    id: str = Field(description="The source's slug.", examples=["cnnic-55-en"])
+    file: str = Field(description="Its original file name.", examples=["004_65db08e511ec9519.txt"])
+    title: str = Field(
+        description="The document's title.",
+        examples=["China had 1.125 billion internet users by the end of 2025 (Xinhua)"],
+    )
+    publisher: str = Field(description="Who published the document.", examples=["Xinhua"])
+    published: str = Field(
+        description="When it was published (ISO 8601, as precise as known).",
+        examples=["2026-02-05"],
+    )
+    language: str = Field(description="Its language (BCP 47).", examples=["en"])
+    report: str = Field(description="The id of the report it covers.", examples=["cnnic-57"])
+    sha256: str = Field(
+        description="SHA-256 of the text as served by `/v1/sources/{id}/text` (UTF-8), in hex.",
+        examples=["6cfba8164693a7da72b34c773f3a424718e7f91cbbd409930c3dd7ef92548686"],
+    )
+
+    @classmethod
+    def from_row(cls, source: models.Source) -> Source:
+        return cls(
+            id=source.id,
+            file=source.file,
+            title=source.title,
+            publisher=source.publisher,
+            published=source.published,
+            language=source.language,
+            report=source.report_id,
+            sha256=source.sha256,
+        )
+
+
+class SourceList(WireModel):
+    """Sources, by report edition and then id."""
+
+    data: list[Source] = Field(description="The sources.")
+
+
+# --- indicators ---------------------------------------------------------------------------------
+
+
+class Indicator(WireModel):
+    """What is measured, in one unit, and how much of it the data covers."""
+
+    code: str = Field(description="The stable snake_case id.", examples=["internet_users"])
+    name: str = Field(description="The English name.", examples=["Internet users"])
+    name_zh: str = Field(description="The Chinese name.", examples=["网民规模"])
+    description: str = Field(
+        description="What exactly is counted.",
+        examples=[
+            "Chinese residents aged 6 or above who used the Internet in the past six months."
+        ],
+    )
+    unit: str = Field(
+        description="The unit every value is in (`persons`, not millions; `percent` as 78.6).",
+        examples=["persons"],
+    )
+    category: str = Field(description="The group it belongs to.", examples=["internet_users"])
+    dimensions: list[str] = Field(
+        description="The breakdowns its observations have (usable as filter parameters).",
+        examples=[["area"]],
+    )
+    dimension_values: dict[str, list[str]] = Field(
+        description="For each breakdown, the values it takes.",
+        examples=[{"area": ["rural", "urban"]}],
+    )
+    first_period: str | None = Field(
+        description="The earliest period with a value; null while it has none.",
+        examples=["2023-12"],
+    )
+    last_period: str | None = Field(
+        description="The latest period with a value; null while it has none.",
+        examples=["2025-12"],
+    )
+    observations: int = Field(
+        description="How many observations it has, every report's vintage counted.", examples=[4]
+    )
+    reports: list[str] = Field(
+        description="The reports that gave its values, oldest edition first.",
+        examples=[["cnnic-55", "cnnic-57"]],
+    )
+
+
+class IndicatorList(WireModel):
+    """Catalogue entries, by code."""
+
+    data: list[Indicator] = Field(description="The indicators.")
+
+
+# --- observations -------------------------------------------------------------------------------
+
+
+class Citation(WireModel):
+    """A quote proving a value: exactly `text[start:end]` of the source's text."""
+
+    source: str = Field(description="The id of the source quoted.", examples=["cnnic-55-en"])
+    quote: str = Field(
+        description="The sentence or phrase, verbatim.",
+        examples=["By December 2024, China had 1,108 million Internet users"],
+    )
+    start: int = Field(
+        description="Offset of its first character in the source text (Unicode characters).",
+        examples=[3952],
+    )
+    end: int = Field(
+        description="Offset just past its last character (Unicode characters).", examples=[4008]
+    )
+    as_reported: str = Field(
+        description="The number as this source writes it.", examples=["1,108 million"]
+    )
+
+
+class Note(WireModel):
+    """What a source says about a value beyond its sentence, with its own citation."""
+
+    kind: str = Field(
+        description="What the note does: e.g. `definition`, `scope`, `date`.",
+        examples=["definition"],
+    )
+    source: str = Field(description="The id of the source quoted.", examples=["cnnic-55-en"])
+    quote: str = Field(
+        description="The note, verbatim: exactly `text[start:end]`.",
+        examples=[
+            "The rural Internet penetration is resulted from the latest rural population size "
+            "calculated by China's National Bureau of Statistics (NBS) in 2024."
+        ],
+    )
+    start: int = Field(description="Offset of its first character.", examples=[40112])
+    end: int = Field(description="Offset just past its last character.", examples=[40248])
+
+
+class DerivationInput(WireModel):
+    """An observation a derived value was computed from."""
+
+    indicator: str = Field(description="Its indicator code.", examples=["internet_users"])
+    dimensions: dict[str, str] = Field(
+        default_factory=dict, description="Its dimensions.", examples=[{}]
+    )
+    period: str = Field(description="Its period.", examples=["2024-12"])
+    report: str = Field(description="The report that gave it.", examples=["cnnic-55"])
+
+
+class Derivation(WireModel):
+    """How a derived value was computed."""
+
+    method: str = Field(description="The kind of computation.", examples=["level minus change"])
+    formula: str = Field(
+        description="The arithmetic, with the inputs as their sources write them.",
+        examples=["1,108 million − 16.08 million"],
+    )
+    inputs: list[DerivationInput] = Field(description="The observations it was computed from.")
+
+
+class Observation(WireModel):
+    """One value of one indicator for one set of dimensions and one period, as a report gave it."""
+
+    indicator: str = Field(description="The indicator's code.", examples=["internet_users"])
+    period: str = Field(
+        description="What the value refers to, ISO 8601: `2024-12`, `2024`, `2025-Q1`, "
+        "`2024-12-31` or an interval `2025-01/2025-08`.",
+        examples=["2024-12"],
+    )
+    period_start: dt.date = Field(
+        description="The period's first day.", examples=[dt.date(2024, 12, 1)]
+    )
+    period_end: dt.date = Field(
+        description="The period's last day.", examples=[dt.date(2024, 12, 31)]
+    )
+    value: Number = Field(
+        description="The value in the indicator's base unit (persons, not millions; 78.6 "
+        "for 78.6%).",
+        examples=[1108000000],
+    )
+    unit: str = Field(description="The indicator's unit.", examples=["persons"])
+    dimensions: dict[str, str] = Field(
+        description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
+    )
+    report: str = Field(description="The report that gave the value.", examples=["cnnic-55"])
+    status: Literal["reported", "derived"] = Field(
+        description="`reported`: the number is in a source; `derived`: computed from reported "
+        "ones (see `derivation`).",
+        examples=["reported"],
+    )
+    as_reported: str | None = Field(
+        description="The number as the first citation writes it.", examples=["1,108 million"]
+    )
+    qualifier: str | None = Field(
+        description="Null for an exact figure, else what the source says of it.",
+        examples=["more than"],
+    )
+    attributed_to: str | None = Field(
+        description="Null when the figure is the report's own, else the body the source "
+        "credits with it.",
+        examples=["Ministry of Industry and Information Technology"],
+    )
+    derivation: Derivation | None = Field(
+        description="For a derived value, how and from which observations; else null."
+    )
+    notes: list[Note] = Field(description="What the sources say about the value beyond it.")
+    citations: list[Citation] = Field(description="The quotes that support the value.")
+
+
+class ObservationPage(WireModel):
+    """One page of observations, in the order indicator, dimensions, period, report."""
+
+    data: list[Observation] = Field(description="The observations on this page.")
+    next: str | None = Field(
+        description="The URL of the next page (also in the `Link` header); null on the last.",
+        examples=[
+            "http://127.0.0.1:8000/v1/observations?indicator=internet_users&limit=1"
+            "&cursor=WyJpbnRlcm5ldF91c2VycyIsInt9IiwiMjAyNC0xMi0wMSIsNTUsMV0"
+        ],
+    )
+
+
+# --- series -------------------------------------------------------------------------------------
+
+
+Point = tuple[str, Number]
+
+
+class SeriesLine(WireModel):
+    """One set of dimensions and its values over time."""
+
+    dimensions: dict[str, str] = Field(
+        description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
+    )
+    points: list[Point] = Field(
+        description="`[period, value]` pairs, earliest period first, one per period.",
+        examples=[[["2024-12", 65.6], ["2025-12", 69.5]]],
+    )
+
+
+class Series(WireModel):
+    """An indicator's data shaped for a chart: one line per set of dimensions."""
+
+    indicator: str = Field(description="The indicator's code.", examples=["internet_penetration"])
+    unit: str = Field(description="The unit of every value.", examples=["percent"])
+    series: list[SeriesLine] = Field(description="The lines, headline total first.")

@@ -1,0 +1,236 @@
+"""The explorer page in a real browser: find, chart, cite, share, export, phone, keyboard."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.web.browser.conftest import PHONE, OpenPage, require_chromium
+
+require_chromium()
+
+RURAL_2024_QUOTE = "The Internet penetration in rural areas was 65.6%²⁶."
+
+
+def value_button(page: Page, line: str, period: str) -> Locator:
+    """The table's button for one breakdown and period, e.g. ("rural", "Dec 2024")."""
+    return page.get_by_role("button", name=re.compile(rf"^{re.escape(line)}, {period}: "))
+
+
+def api(page: Page, path: str) -> Any:
+    response = page.request.get(path)
+    assert response.ok, path
+    return response.json()
+
+
+def snapshot(page: Page) -> dict[str, Any]:
+    """What a person sees of a view: breakdowns ticked, range, table, chart and evidence."""
+    expect(page.locator("#status")).to_be_hidden()
+    return {
+        "indicator": page.locator("#indicator-name").text_content(),
+        "ticked": page.locator("#line-groups input:checked").evaluate_all(
+            "boxes => boxes.map(box => box.value)"
+        ),
+        "from": page.locator("#from").input_value(),
+        "to": page.locator("#to").input_value(),
+        "table": page.locator("#values").inner_text(),
+        "lines": page.locator("svg.chart .series").count(),
+        "evidence": page.locator("#evidence h2").text_content(),
+        "quote": page.locator("#evidence mark").first.text_content(),
+    }
+
+
+def test_search_rural_and_find_the_2024_value_quoted_in_its_source(open_page: OpenPage) -> None:
+    page = open_page("/")
+    page.get_by_label("Name, in English or Chinese").fill("rural")
+    results = page.locator("#results")
+    results.get_by_role("link", name=re.compile(r"^Internet penetration rate — rural")).click()
+
+    expect(page.locator("#indicator-name")).to_have_text("Internet penetration rate")
+    expect(page.get_by_role("checkbox", name="rural")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="urban")).not_to_be_checked()
+    expect(page.locator("svg.chart .series")).to_have_count(1)
+    value_button(page, "rural", "Dec 2024").click()
+
+    evidence = page.locator("#evidence")
+    expect(evidence.locator("h2")).to_have_text("Internet penetration rate · rural · Dec 2024")
+    expect(evidence).to_contain_text("The 55th Statistical Report on China's Internet Development")
+    expect(evidence).to_contain_text("China Internet Network Information Center (CNNIC)")
+    expect(evidence).to_contain_text("published Jan 2025")
+    mark = evidence.locator(".source-text mark.quote")
+    expect(mark).to_have_text(RURAL_2024_QUOTE)
+    expect(evidence.locator(".check")).to_contain_text("are exactly the quote")
+    # The quote sits inside the whole text of its source, scrolled into sight there.
+    source_text = page.request.get("/v1/sources/cnnic-55-en/text").text()
+    assert evidence.locator(".source-text").text_content() == source_text
+    box = evidence.locator(".source-text").bounding_box()
+    highlight = mark.bounding_box()
+    assert box is not None
+    assert highlight is not None
+    assert box["y"] <= highlight["y"] <= box["y"] + box["height"] - highlight["height"]
+    assert "value=area:rural@2024-12" in page.url
+
+
+def test_the_quote_shown_is_the_citation_the_api_gives(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&value=area:rural@2024-12")
+    body = api(page, "/v1/observations?indicator=internet_penetration&area=rural&start=2024-12")
+    cited = next(o for o in body["data"] if o["period"] == "2024-12")["citations"][0]
+    expect(page.locator("#evidence mark.quote")).to_have_text(cited["quote"])
+
+
+def test_a_shared_url_restores_the_same_view(open_page: OpenPage) -> None:
+    page = open_page("/")
+    page.get_by_label("Name, in English or Chinese").fill("互联网普及率")
+    results = page.locator("#results")
+    results.get_by_role("link", name=re.compile(r"^Internet penetration rate")).first.click()
+    page.get_by_role("checkbox", name="aged 60+").uncheck()
+    page.get_by_label("From").select_option(label="Dec 2023")
+    value_button(page, "urban", "Dec 2024").click()
+    expect(page.locator("#evidence mark.quote")).to_be_visible()
+    seen = snapshot(page)
+    assert seen["ticked"] == ["total", "area:rural", "area:urban"]
+    assert "Dec 2020" not in seen["table"]
+
+    shared = open_page(page.url)
+    expect(shared.locator("#evidence mark.quote")).to_be_visible()
+    assert snapshot(shared) == seen
+
+    page.go_back()  # closing the value's evidence is one step back
+    expect(page.locator("#evidence")).to_be_hidden()
+    assert "value=" not in page.url
+
+
+def test_the_page_fits_a_phone(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&value=area:rural@2024-12", viewport=PHONE)
+    expect(page.locator("#evidence mark.quote")).to_have_text(RURAL_2024_QUOTE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    chart = page.locator("svg.chart").bounding_box()
+    table = page.locator("#values").bounding_box()
+    assert chart is not None
+    assert table is not None
+    assert chart["x"] >= 0
+    assert chart["x"] + chart["width"] <= PHONE["width"]
+    assert table["x"] + table["width"] <= PHONE["width"], "the value table needs no sideways scroll"
+    # The indicator list folds away while a view is open, and unfolds on request.
+    expect(page.locator("#results")).to_be_hidden()
+    page.get_by_role("button", name="Browse all indicators").click()
+    expect(page.get_by_role("link", name=re.compile(r"^Internet users"))).not_to_have_count(0)
+
+
+def test_every_step_works_from_the_keyboard(open_page: OpenPage) -> None:
+    page = open_page("/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to the figures")).to_be_focused()
+    page.get_by_label("Name, in English or Chinese").focus()
+    page.keyboard.type("互联网普及率")
+    page.keyboard.press("Enter")  # opens the first match
+    expect(page.locator("#indicator-name")).to_have_text("Internet penetration rate")
+    expect(page.locator("#indicator-name")).to_be_focused()
+
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('value')"):
+            break
+    focused = page.locator("button.value:focus")
+    expect(focused).to_have_count(1)
+    outline = focused.evaluate("button => getComputedStyle(button).outlineStyle")
+    assert outline != "none", "the focused value shows where the focus is"
+
+    opened = (focused.get_attribute("data-line"), focused.get_attribute("data-period"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#evidence-title")).to_be_focused()
+    expect(page.locator("#evidence mark.quote")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Close")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#evidence")).to_be_hidden()
+    back = page.locator("button.value:focus")
+    expect(back).to_have_count(1)
+    assert (back.get_attribute("data-line"), back.get_attribute("data-period")) == opened
+
+
+def test_reports_that_disagree_are_shown_side_by_side(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=generative_ai_penetration")
+    cell = value_button(page, "Total", "Dec 2024")
+    expect(cell).to_contain_text("reports differ")
+    cell.click()
+    evidence = page.locator("#evidence")
+    expect(evidence.locator(".conflict")).to_contain_text("2 reports give different values")
+    columns = evidence.locator(".vintage")
+    expect(columns).to_have_count(2)
+    expect(columns.nth(0).locator(".figure")).to_have_text("17.7%")
+    expect(columns.nth(0)).to_contain_text("The 55th Statistical Report")
+    expect(columns.nth(1).locator(".figure")).to_have_text("17.6%")
+    expect(columns.nth(1)).to_contain_text("The 57th Statistical Report")
+    left, right = columns.evaluate_all(
+        "columns => columns.map(c => c.getBoundingClientRect()).map(r => [r.x, r.y, r.width])"
+    )
+    assert left[1] == right[1], "side by side, in one row"
+    assert left[0] + left[2] <= right[0]
+
+
+def test_a_derived_value_says_how_it_was_derived(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&value=area:rural@2020-12")
+    derivation = page.locator("#evidence .derivation")
+    expect(derivation).to_contain_text("69.5% − 13.6 percentage points")
+    expect(derivation).to_contain_text("level minus change")
+    derivation.get_by_role("link", name=re.compile(r"^Internet penetration rate: change")).click()
+    expect(page.locator("#indicator-name")).to_have_text("Internet penetration rate: change")
+    expect(page.locator("#evidence h2")).to_have_text(
+        "Internet penetration rate: change · rural · vs Dec 2020 · Dec 2025"
+    )
+    expect(page.locator("#evidence mark.quote")).to_contain_text("13.6 percentage points")
+
+
+def test_the_csv_and_the_api_url_give_what_is_shown(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&lines=area:rural,area:urban")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    query = "/v1/observations?indicator=internet_penetration&area=rural&area=urban"
+    expect(page.locator("#api-url")).to_have_value(re.compile(f"{re.escape(query)}$"))
+    url = page.locator("#api-url").input_value()
+    rows = api(page, url)["data"]
+    assert page.locator("#values button.value").count() == len(rows) == 5
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    saved = download.value.path().read_text(encoding="utf-8")
+    assert saved == page.request.get(f"{url}&format=csv").text()
+
+    page.get_by_role("button", name="Copy URL").click()
+    expect(page.locator("#copy-status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == url
+
+
+def test_the_csv_keeps_only_the_rows_shown_when_no_request_can(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&lines=total,area:rural")
+    expect(page.locator("#api-note")).to_contain_text("also returns aged 60+, urban")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    header, *lines = download.value.path().read_text(encoding="utf-8").splitlines()
+    assert header.startswith("indicator,age_group,area,period,")
+    assert sorted(line.split(",")[2] for line in lines) == ["", "", "", "", *["rural"] * 3]
+
+
+def test_browse_by_category(open_page: OpenPage) -> None:
+    page = open_page("/")
+    page.get_by_label("Category").select_option(label="Artificial intelligence")
+    expected = api(page, "/v1/indicators?category=artificial_intelligence")["data"]
+    links = page.locator("#results a")
+    expect(links).to_have_count(len(expected))
+    names = sorted(link.split("\n")[0] for link in links.all_inner_texts())
+    assert names == sorted(indicator["name"] for indicator in expected)
+
+
+def test_values_are_written_the_way_people_read_them(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_users")
+    expect(value_button(page, "Total", "Dec 2024")).to_contain_text("1.108 billion")
+    expect(value_button(page, "rural", "Dec 2024")).to_contain_text("313.08 million")
+    page = open_page("/?indicator=internet_penetration")
+    expect(value_button(page, "Total", "Dec 2024")).to_contain_text("78.6%")
+
+
+def test_an_unknown_indicator_says_so(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=no_such_thing")
+    expect(page.locator("#status")).to_contain_text("There is no indicator “no_such_thing”")
