@@ -7,14 +7,25 @@ parameter may be a dimension name (`area=rural`), which the route checks against
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from app.periods import BOUND_FORMATS, bound_days
 from app.queries.observations import ObservationKey
-from app.web.pagination import decode_cursor
+from app.web.pagination import decode_cursor, encode_cursor
 
 # The most indicator codes one query may name: a bound on the work of one request.
 MAX_INDICATORS = 50
@@ -95,29 +106,43 @@ class IndicatorQuery(QueryModel):
         return self.q.split() if self.q else []
 
 
-def _check_bound(text: str | None) -> str | None:
-    if text is not None:
-        try:
-            bound_days(text)
-        except ValueError as error:
-            raise PydanticCustomError("date", "{reason}", {"reason": str(error)}) from None
-    return text
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A ``start`` or ``end`` as the client wrote it, with the first and last day it names."""
+
+    text: str
+    first: dt.date
+    last: dt.date
 
 
-def _check_cursor(token: str | None) -> str | None:
-    if token is not None:
-        try:
-            decode_cursor(token)
-        except ValueError:
-            raise PydanticCustomError(
-                "cursor",
-                "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
-            ) from None
-    return token
+def _read_bound(value: Any) -> Bound:
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    try:
+        first, last = bound_days(value)
+    except ValueError as error:
+        raise PydanticCustomError("date", "{reason}", {"reason": str(error)}) from None
+    return Bound(value, first, last)
 
 
-def _check_indicator_count(values: list[str] | None) -> list[str] | None:
-    codes = {code.strip() for value in values or [] for code in value.split(",")} - {""}
+def _read_cursor(value: Any) -> ObservationKey:
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return decode_cursor(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "cursor",
+            "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
+        ) from None
+
+
+def _read_indicator_codes(values: list[str] | None) -> list[str] | None:
+    """The codes asked for, split at commas, each once, in the order given."""
+    if values is None:
+        return None
+    stripped = (code.strip() for value in values for code in value.split(","))
+    codes = list(dict.fromkeys(code for code in stripped if code))
     if len(codes) > MAX_INDICATORS:
         raise PydanticCustomError(
             "too_many_indicators",
@@ -125,10 +150,18 @@ def _check_indicator_count(values: list[str] | None) -> list[str] | None:
             "`indicator` out for all of them, page by page)",
             {"count": len(codes), "maximum": MAX_INDICATORS},
         )
-    return values
+    return codes
 
 
-Bound = Annotated[str | None, AfterValidator(_check_bound)]
+# Parameters the client writes as text and the route is given parsed: read once by their
+# validator, and documented (and written back, were they ever) as the text.
+_AS_TEXT = WithJsonSchema({"type": "string"})
+BoundParameter = Annotated[
+    Bound, PlainValidator(_read_bound), PlainSerializer(lambda bound: bound.text), _AS_TEXT
+]
+CursorParameter = Annotated[
+    ObservationKey, PlainValidator(_read_cursor), PlainSerializer(encode_cursor), _AS_TEXT
+]
 
 START_DESCRIPTION = (
     f"Only periods that end on or after the first day of this year, month or day ({BOUND_FORMATS})."
@@ -142,9 +175,12 @@ LAST_DESCRIPTION = "Only the N latest periods of each series (indicator and dime
 
 # The parameters the series and the observations share, written once.
 StartParameter = Annotated[
-    Bound, Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"])
+    BoundParameter | None,
+    Field(description=START_DESCRIPTION, examples=["2024", "2024-06", "2024-12-31"]),
 ]
-EndParameter = Annotated[Bound, Field(description=END_DESCRIPTION, examples=["2025-12"])]
+EndParameter = Annotated[
+    BoundParameter | None, Field(description=END_DESCRIPTION, examples=["2025-12"])
+]
 ReportParameter = Annotated[
     str | None, Field(max_length=64, description=REPORT_DESCRIPTION, examples=["cnnic-55"])
 ]
@@ -182,7 +218,7 @@ class ObservationQuery(DimensionQuery):
 
     indicator: Annotated[
         list[str] | None,
-        AfterValidator(_check_indicator_count),
+        AfterValidator(_read_indicator_codes),
         Field(
             description="One or more indicator codes: repeat the parameter or separate codes "
             f"with commas; at most {MAX_INDICATORS}.",
@@ -206,8 +242,7 @@ class ObservationQuery(DimensionQuery):
         int, Field(ge=1, le=1000, description="Observations per page (1 to 1000).", examples=[100])
     ] = 100
     cursor: Annotated[
-        str | None,
-        AfterValidator(_check_cursor),
+        CursorParameter | None,
         Field(
             description="Where the page starts: opaque, taken from the previous page's `next`.",
             examples=["WyJpbnRlcm5ldF91c2VycyIsInt9IiwiMjAyNC0xMi0wMSIsNTUsMV0"],
@@ -224,13 +259,8 @@ class ObservationQuery(DimensionQuery):
 
     @property
     def indicator_codes(self) -> list[str]:
-        """The codes asked for, split at commas, each once, in the order given."""
-        codes = (code.strip() for value in self.indicator or [] for code in value.split(","))
-        return list(dict.fromkeys(code for code in codes if code))
-
-    @property
-    def after(self) -> ObservationKey | None:
-        return decode_cursor(self.cursor) if self.cursor else None
+        """The codes asked for, each once, in the order given (none: every indicator)."""
+        return self.indicator or []
 
 
 def _takes_one_value(annotation: Any) -> bool:

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
-from app.periods import bound_days
 from app.queries import metadata
 from app.queries.observations import ObservationFilter, observation_page, series_points
 from app.web import schemas
@@ -57,12 +56,12 @@ def _observation_filter(
 ) -> ObservationFilter:
     """Check what the data must confirm (the range, the report, the dimension names) and
     build the filter."""
-    first_day = bound_days(params.start)[0] if params.start else None
-    last_day = bound_days(params.end)[1] if params.end else None
-    if first_day and last_day and first_day > last_day:
+    first_day = params.start.first if params.start else None
+    last_day = params.end.last if params.end else None
+    if params.start and params.end and params.start.first > params.end.last:
         raise InvalidParameterError(
-            f"start ({params.start}) is after end ({params.end}): give a start on or before "
-            "the end.",
+            f"start ({params.start.text}) is after end ({params.end.text}): give a start on or "
+            "before the end.",
             parameter="start",
         )
     if params.report is not None:
@@ -122,7 +121,7 @@ def list_observations(
         params, session=session, indicators=codes, all_vintages=params.vintages == "all"
     )
     rows, last_key = observation_page(
-        filters, session=session, limit=params.limit, after=params.after
+        filters, session=session, limit=params.limit, after=params.cursor
     )
     next_url = (
         str(request.url.include_query_params(cursor=encode_cursor(last_key)))
