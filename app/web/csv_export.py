@@ -6,8 +6,9 @@ import csv
 import io
 from collections.abc import Sequence
 
-from app.queries.observations import ObservationRecord
-from app.web.schemas import compact
+import orjson
+
+from app.queries.observations import ObservationBody
 
 _BEFORE_DIMENSIONS = ["indicator"]
 _AFTER_DIMENSIONS = [
@@ -38,7 +39,7 @@ def csv_header(dimension_names: Sequence[str]) -> list[str]:
 
 
 def observations_csv(
-    observations: Sequence[ObservationRecord], dimension_names: Sequence[str]
+    observations: Sequence[ObservationBody], dimension_names: Sequence[str]
 ) -> str:
     """The header line and one line per observation. A dimension an observation lacks is
     empty; `sources` lists the cited sources' ids, separated by `;`."""
@@ -46,21 +47,23 @@ def observations_csv(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_header(dimension_names))
     for item in observations:
+        # The dimensions travel as JSON text for the JSON page; a Fragment dumps to its text.
+        breakdown = orjson.loads(orjson.dumps(item["dimensions"]))
         writer.writerow(
             [
-                item.indicator,
-                *(item.dimensions.get(name, "") for name in dimension_names),
-                item.period,
-                item.period_start.isoformat(),
-                item.period_end.isoformat(),
-                compact(item.value),
-                item.unit,
-                item.report,
-                item.status,
-                item.as_reported or "",
-                item.qualifier or "",
-                item.attributed_to or "",
-                ";".join(dict.fromkeys(citation.source for citation in item.citations)),
+                item["indicator"],
+                *(breakdown.get(name, "") for name in dimension_names),
+                item["period"],
+                item["period_start"].isoformat(),
+                item["period_end"].isoformat(),
+                item["value"],
+                item["unit"],
+                item["report"],
+                item["status"],
+                item["as_reported"] or "",
+                item["qualifier"] or "",
+                item["attributed_to"] or "",
+                ";".join(dict.fromkeys(citation["source"] for citation in item["citations"])),
             ]
         )
     return buffer.getvalue()

@@ -2,6 +2,14 @@
 
 Every field carries a description and an example taken from the seeded data, so the docs page
 teaches by showing real figures.
+
+An observation has four shapes on its way out, each for a reason: the extractor's records
+(:mod:`app.extract.records`: what a text says, before the database), the stored rows
+(:mod:`app.store.models`: tables, indexes and constraints), the body a page is read into
+(:class:`app.queries.observations.ObservationBody`: these models' fields, in their order, built
+straight from the rows and encoded without a model per observation, for speed), and these
+models, the contract. The tests hold every page's bytes to these models; CSV is the same rows
+as a flat table (:mod:`app.web.csv_export`).
 """
 
 from __future__ import annotations
@@ -11,15 +19,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from app.queries.observations import plain_number
 from app.store import models
 
-
-def compact(value: float) -> float | int:
-    """Whole numbers without a trailing ``.0``: ``1108000000``, not ``1108000000.0``."""
-    return int(value) if value.is_integer() else value
-
-
-Number = Annotated[float, PlainSerializer(compact, when_used="json")]
+Number = Annotated[float, PlainSerializer(plain_number, when_used="json")]
 
 
 class WireModel(BaseModel):
