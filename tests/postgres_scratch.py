@@ -19,6 +19,11 @@ from sqlalchemy.pool import NullPool
 
 from tests.conftest import IN_CI, postgres_url
 
+_END_SESSIONS = text(
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+    "WHERE datname = :database AND usename = current_user AND pid <> pg_backend_pid()"
+)
+
 
 @contextmanager
 def scratch_database() -> Iterator[str]:
@@ -44,7 +49,11 @@ def scratch_database() -> Iterator[str]:
             with admin.connect() as connection:
                 # Bounded: another session stuck in the server can hold a drop up indefinitely.
                 connection.execute(text("SET statement_timeout = '30s'"))
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                # The sessions a test left (a killed process's among them) are ended first, then
+                # the drop waits for them and stops an autovacuum worker itself: WITH (FORCE)
+                # would refuse, as this role may not end a worker's session.
+                connection.execute(_END_SESSIONS, {"database": name})
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         except DBAPIError as error:
             warnings.warn(f"scratch database {name} left behind: {error.orig}", stacklevel=1)
         finally:
