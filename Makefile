@@ -21,7 +21,7 @@ db: install ## migrate and seed the configured database (SQLite by default)
 	$(BIN)/alembic upgrade head
 	$(BIN)/python -m app seed
 
-run: db ## serve on 127.0.0.1:8000 (HOST, PORT, WEB_CONCURRENCY: see README)
+run: db ## serve on 127.0.0.1:8000 (HOST, PORT, WEB_CONCURRENCY: see docs/operations.md)
 	$(BIN)/python -m app.serve
 
 lint: install

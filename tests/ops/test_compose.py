@@ -1,5 +1,5 @@
 """compose.yaml: PostgreSQL, a one-off job that migrates and seeds, API replicas behind a proxy,
-each consistent with the image, the settings and the README."""
+each consistent with the image, the settings and docs/operations.md."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import make_url
 from app.config import Settings
 from tests.conftest import PROJECT_ROOT
 
-# Read by the server's standard pieces, not by Settings; the README describes them too.
+# Read by the server's standard pieces, not by Settings; docs/operations.md describes them too.
 THIRD_PARTY_VARIABLES = {"PROMETHEUS_MULTIPROC_DIR", "FORWARDED_ALLOW_IPS"}
 
 
@@ -86,8 +86,8 @@ def test_the_proxy_balances_over_the_api_port(services: dict[str, Any]) -> None:
 
 def test_every_variable_compose_sets_is_a_documented_setting(services: dict[str, Any]) -> None:
     known = {name.upper() for name in Settings.model_fields} | THIRD_PARTY_VARIABLES
-    readme = (PROJECT_ROOT / "README.md").read_text()
+    operations = (PROJECT_ROOT / "docs" / "operations.md").read_text()
     for name in ("migrate", "api"):
         for variable in services[name]["environment"]:
             assert variable in known, f"{name} sets {variable}, which nothing reads"
-            assert f"`{variable}`" in readme, f"README.md does not describe {variable}"
+            assert f"`{variable}`" in operations, f"docs/operations.md does not describe {variable}"

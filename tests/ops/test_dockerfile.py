@@ -1,4 +1,4 @@
-"""The image's recipe: hadolint finds nothing, and it has the shape the README promises."""
+"""The image's recipe: hadolint finds nothing, and it has the shape docs/operations.md promises."""
 
 from __future__ import annotations
 
