@@ -1,6 +1,6 @@
 """How throughput grows, step by step, from one process on SQLite to a cache in front.
 
-Run by hand; its table backs the figures in README.md, "Scaling":
+Run by hand; its table backs the figures in docs/performance.md, "Scaling":
 
     .venv/bin/python bench/scaling.py --postgres postgresql+psycopg://cnnic:cnnic@127.0.0.1/bench
 

@@ -2,9 +2,9 @@
 waiting without a bound.
 
 The service reads through an engine that cannot write: SQLite opened with ``mode=ro``,
-PostgreSQL with every transaction read-only (on top of a role that may only SELECT, see the
-README). Waits are bounded: connecting, queueing for a pooled connection, a lock, and the
-database work of one request.
+PostgreSQL with every transaction read-only (on top of a role that may only SELECT, see
+docs/operations.md). Waits are bounded: connecting, queueing for a pooled connection, a lock,
+and the database work of one request.
 
 SQLite runs in WAL mode, which the writer sets: readers keep the last committed data while a
 seed writes, and a seed that is killed leaves nothing a read-only connection must roll back.
