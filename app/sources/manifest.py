@@ -6,13 +6,39 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from app.periods import bound_days, period_bounds
 
 
 class SourceFileError(Exception):
     """A source text is missing, unreadable or not the file the manifest describes."""
+
+
+def _check_published(text: str) -> str:
+    """A publication date: a day or a month (``2026-02-05``, ``2025-01``), or a timestamp
+    (``2026-02-05T16:45:56+08:00``)."""
+    try:
+        bound_days(text[:10])
+        if len(text) > 10:
+            dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a publication date as YYYY-MM, YYYY-MM-DD or an ISO 8601 timestamp"
+        ) from None
+    return text
+
+
+def _check_period(text: str) -> str:
+    period_bounds(text)
+    return text
+
+
+Published = Annotated[str, AfterValidator(_check_published)]
+Period = Annotated[str, AfterValidator(_check_period)]
 
 
 class ReportEntry(BaseModel):
@@ -22,8 +48,8 @@ class ReportEntry(BaseModel):
     title: str
     publisher: str
     edition: int
-    published: str
-    reference_period: str
+    published: Published
+    reference_period: Period
 
 
 class SourceEntry(BaseModel):
@@ -35,19 +61,14 @@ class SourceEntry(BaseModel):
     report: str
     title: str
     publisher: str
-    published: str
+    published: Published
     language: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
     @property
     def published_date(self) -> dt.date:
         """The publication day; a month alone stands for its last day."""
-        text = self.published[:10]
-        if len(text) == 7:
-            year, month = (int(part) for part in text.split("-"))
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        return dt.date.fromisoformat(text)
+        return bound_days(self.published[:10])[1]
 
 
 class Manifest(BaseModel):

@@ -75,6 +75,14 @@ def unknown_report(seeds: Path) -> None:
     rewrite(seeds / MANIFEST, lambda data: data.replace(b"report: cnnic-55\n", b"report: x\n", 1))
 
 
+def unreadable_period(seeds: Path) -> None:
+    rewrite(seeds / MANIFEST, lambda data: data.replace(b'"2024-12"', b'"December 2024"', 1))
+
+
+def unreadable_publication_date(seeds: Path) -> None:
+    rewrite(seeds / MANIFEST, lambda data: data.replace(b'"2026-02-05"', b'"5 Feb 2026"', 1))
+
+
 @dataclass(frozen=True)
 class Corruption:
     label: str
@@ -91,6 +99,16 @@ CORRUPTIONS = [
     Corruption("not UTF-8 though the sha256 matches", break_encoding, f"{REPORT}: not UTF-8 at "),
     Corruption("manifest not YAML", break_manifest, f"{MANIFEST}: "),
     Corruption("source of an unknown report", unknown_report, "names unknown report x"),
+    Corruption(
+        "reference period in words",
+        unreadable_period,
+        "not an ISO 8601 period: 'December 2024'",
+    ),
+    Corruption(
+        "publication date in words",
+        unreadable_publication_date,
+        "'5 Feb 2026' is not a publication date",
+    ),
 ]
 
 
