@@ -1,4 +1,5 @@
-"""The command line: seeding and inspecting the data. Only this writes to the database."""
+"""The command line: proposing and reviewing readings, seeding and inspecting the data. Only
+this writes to the database."""
 
 from __future__ import annotations
 
@@ -12,15 +13,19 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from app.config import get_settings
-from app.extract.pipeline import Coverage, Extraction
-from app.seed.inputs import SeedError, prepare
+from app.extract.pipeline import Coverage, Extraction, propose
+from app.extract.records import LeftOut
+from app.readings.files import ReadingsError, load_readings
+from app.readings.propose import propose_readings
+from app.readings.shares import Shares, shares_of
 from app.seed.lock import SeedLockError
 from app.seed.writer import seed_database
 from app.sources.catalogue import CatalogueError
+from app.sources.inputs import load_sources
 from app.sources.manifest import SourceFileError
 from app.store.grants import GrantError, grant_read_only
 from app.store.schema_revision import SchemaRevisionError
-from app.store.sessions import make_writer_engine
+from app.store.sessions import make_preview_engine, make_writer_engine
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
@@ -32,18 +37,35 @@ SeedsDir = Annotated[
 
 
 @cli.command()
-def seed(seeds_dir: SeedsDir = None, verbose: bool = False) -> None:
-    """Read every figure out of the source texts and replace the database's data with them.
+def seed(
+    seeds_dir: SeedsDir = None,
+    preview: Annotated[
+        bool,
+        typer.Option(
+            help="Serve the pending readings too, exactly as proposed, in PREVIEW_DATABASE_URL "
+            "(never the service's database)"
+        ),
+    ] = False,
+) -> None:
+    """Replace the database's data with the reviewed readings of the source texts.
 
-    Example: DATABASE_URL=sqlite:///data/cnnic.db python -m app seed --verbose
+    Example: DATABASE_URL=sqlite:///data/cnnic.db python -m app seed
+
+    Example: python -m app seed --preview, then
+    DATABASE_URL=sqlite:///data/preview.db python -m app.serve to look at it.
     """
-    folder = seeds_dir or get_settings().seeds_dir
+    settings = get_settings()
+    folder = seeds_dir or settings.seeds_dir
     started = time.perf_counter()
-    engine = make_writer_engine()
     try:
-        result = seed_database(engine, folder, lock_wait=get_settings().db_busy_timeout)
+        engine = make_preview_engine() if preview else make_writer_engine()
+    except ValueError as error:
+        console.print(f"[red]seed refused:[/red] {error}")
+        raise typer.Exit(code=1) from error
+    try:
+        result = seed_database(engine, folder, lock_wait=settings.db_busy_timeout, preview=preview)
     except (
-        SeedError,
+        ReadingsError,
         SchemaRevisionError,
         SeedLockError,
         SourceFileError,
@@ -55,14 +77,61 @@ def seed(seeds_dir: SeedsDir = None, verbose: bool = False) -> None:
     finally:
         engine.dispose()
     elapsed = time.perf_counter() - started
-    _print_coverage(result.coverage)
+    _print_shares(result.shares)
     _print_disagreements(result.extraction)
-    if verbose:
-        _print_left_out(result.extraction)
     console.print(
         f"Seeded {result.observations} observations ({result.derived} derived) with "
         f"{result.citations} citations in {elapsed:.2f} s; data version {result.version}."
     )
+    if preview:
+        console.print(
+            f"A preview, in {settings.preview_database_url}: serve it with "
+            f"DATABASE_URL={settings.preview_database_url} python -m app.serve"
+        )
+
+
+@cli.command("propose")
+def propose_command(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Source ids (default: every source)")
+    ] = None,
+    seeds_dir: SeedsDir = None,
+    acknowledge: Annotated[
+        bool,
+        typer.Option(
+            help="Record how the engine now reads each accepted entry it reads otherwise (its "
+            "engine_now), once a reviewer has looked at them; the readings stay as reviewed"
+        ),
+    ] = False,
+) -> None:
+    """Run the engine on the texts and merge its proposals into their readings files.
+
+    New proposals are marked pending, with their doubts; reviewed entries are kept, and where
+    the engine now reads one differently the difference is shown for review, never applied.
+
+    Example: python -m app propose cnnic-58-en
+    """
+    folder = seeds_dir or get_settings().seeds_dir
+    try:
+        results = propose_readings(folder, sources or [], acknowledge=acknowledge)
+    except (ReadingsError, SourceFileError, CatalogueError) as error:
+        console.print(f"[red]propose refused:[/red] {error}")
+        raise typer.Exit(code=1) from error
+    table = Table(title="Proposals merged into seeds/readings/")
+    for column in ("source", "proposed", "new, pending", "reviews recorded", "read otherwise"):
+        table.add_column(column)
+    for merged in results:
+        table.add_row(
+            merged.source,
+            str(merged.proposed),
+            str(merged.added),
+            str(merged.recorded),
+            str(len(merged.changed)),
+        )
+    console.print(table)
+    for merged in results:
+        for change in merged.changed:
+            console.print(f"{merged.source}: the engine now reads {change}")
 
 
 @cli.command("grant-reader")
@@ -86,18 +155,43 @@ def grant_reader(role: Annotated[str, typer.Argument(help="An existing login rol
 
 @cli.command()
 def coverage(seeds_dir: SeedsDir = None) -> None:
-    """List every number in the texts that is not captured, with the reason; writes nothing.
+    """How each text's readings were made (engine, corrected, added), and every number in the
+    texts the engine leaves out, with the reason; writes nothing.
 
     Example: python -m app coverage
     """
     folder = seeds_dir or get_settings().seeds_dir
     try:
-        _, _, _, extraction = prepare(folder)
-    except (SeedError, SourceFileError, CatalogueError) as error:
+        sources = load_sources(folder)
+        files = [load_readings(folder, source) for source in sources.texts]
+        proposals = propose(list(sources.texts.values()), sources.manifest, sources.catalogue)
+    except (ReadingsError, SourceFileError, CatalogueError) as error:
         console.print(f"[red]cannot read the sources:[/red] {error}")
         raise typer.Exit(code=1) from error
-    _print_coverage(extraction.coverage)
-    _print_left_out(extraction)
+    _print_shares([shares_of(readings) for readings in files])
+    _print_coverage(proposals.coverage)
+    _print_left_out(proposals.left_out)
+
+
+def _print_shares(rows: list[Shares]) -> None:
+    table = Table(title="Readings: how the served ones were made")
+    for column in ("source", "served", "engine", "corrected", "added", "pending", "rejected"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row.source,
+            str(row.served),
+            _share(row.engine, row.served),
+            _share(row.corrected, row.served),
+            _share(row.added, row.served),
+            str(row.pending),
+            str(row.rejected),
+        )
+    console.print(table)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count} ({count / total:.0%})" if total else str(count)
 
 
 def _print_coverage(rows: list[Coverage]) -> None:
@@ -130,10 +224,10 @@ def _print_disagreements(extraction: Extraction) -> None:
     console.print(table)
 
 
-def _print_left_out(extraction: Extraction) -> None:
+def _print_left_out(left_out: list[LeftOut]) -> None:
     table = Table(title="Numbers left out")
     for column in ("source", "offset", "number", "reason"):
         table.add_column(column)
-    for item in extraction.left_out:
+    for item in left_out:
         table.add_row(item.source, str(item.start), item.text, item.reason)
     console.print(table)

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL the CLI seeds and migrates through (a role that may write); "
         "DATABASE_URL when unset. The service only ever reads DATABASE_URL, read-only.",
     )
+    preview_database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'data' / 'preview.db'}",
+        description="SQLAlchemy URL `python -m app seed --preview` migrates and seeds with the "
+        "pending readings too; never the service's database.",
+    )
     db_pool_size: int = Field(default=5, ge=1, le=100, description="Connections per process.")
     db_connect_timeout: int = Field(
         default=3,
@@ -140,7 +145,7 @@ class Settings(BaseSettings):
     def _log_level_in_capitals(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
-    @field_validator("database_url", "seed_database_url")
+    @field_validator("database_url", "seed_database_url", "preview_database_url")
     @classmethod
     def _supported_database(cls, value: str | None) -> str | None:
         if value is None:

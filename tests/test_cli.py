@@ -20,20 +20,16 @@ from typer.testing import CliRunner
 from app import cli as cli_module
 from app.cli import cli
 from app.config import get_settings
-from app.seed.inputs import prepare
+from app.extract.pipeline import Proposals, propose
+from app.sources.inputs import load_sources
+from app.sources.manifest import load_manifest
 from app.store.models import Citation, DatasetVersion, Observation
 from app.store.sessions import dispose_engine, make_engine
 from tests.conftest import PROJECT_ROOT, migrate
 
 SEEDS = PROJECT_ROOT / "seeds"
 REPORT_55 = "004_65db08e511ec9519.txt"
-SOURCES = [
-    "cnnic-55-en",
-    "cnnic-57-ecns-en",
-    "cnnic-57-xinhua-en",
-    "cnnic-57-chinadaily-en",
-    "cnnic-57-cctv-zh",
-]
+SOURCES = [source.id for source in load_manifest(SEEDS).sources]
 
 runner = CliRunner()
 
@@ -133,11 +129,12 @@ def copy_seeds(tmp_path: Path) -> Path:
 # --- seed -----------------------------------------------------------------------------------
 
 
-def test_seed_prints_the_coverage_and_what_it_seeded(database: Path) -> None:
+def test_seed_prints_how_the_readings_were_made_and_what_it_seeded(database: Path) -> None:
     result = runner.invoke(cli, ["seed"])
     assert result.exit_code == 0, result.output
-    assert "Coverage: numbers in each text" in result.output
-    assert {row[0] for row in table_rows(result.output) if len(row) == 4} >= set(SOURCES)
+    assert "Readings: how the served ones were made" in result.output
+    readings, _, _ = result.output.partition("Disagreements")
+    assert [row[0] for row in table_rows(readings)] == SOURCES
     observations, derived, citations = counts(database)
     assert observations > 500
     assert (
@@ -150,16 +147,10 @@ def test_seed_prints_the_coverage_and_what_it_seeded(database: Path) -> None:
     assert "Numbers left out" not in result.output
 
 
-def test_seed_verbose_also_lists_the_numbers_left_out(database: Path) -> None:
-    result = runner.invoke(cli, ["seed", "--verbose"])
-    assert result.exit_code == 0, result.output
-    _, left_out = sections(result.output)
-    assert (
-        "cnnic-57-xinhua-en",
-        _offset_of("171.39"),
-        "171.39",
-        "the previous figure converted to another currency",
-    ) in left_out
+def engine() -> Proposals:
+    """What the engine reads in the seeds: what `coverage` reports on."""
+    sources = load_sources(SEEDS)
+    return propose(list(sources.texts.values()), sources.manifest, sources.catalogue)
 
 
 def _offset_of(number: str) -> str:
@@ -226,10 +217,9 @@ def test_coverage_lists_every_number_left_out_with_its_reason(database: Path) ->
     assert result.exit_code == 0, result.output
     assert "Coverage: numbers in each text" in result.output
     assert "Numbers left out" in result.output
-    _, _, _, extraction = prepare(SEEDS)
     _, listed = sections(result.output)
     expected = [
-        (item.source, str(item.start), item.text, item.reason) for item in extraction.left_out
+        (item.source, str(item.start), item.text, item.reason) for item in engine().left_out
     ]
     assert len(expected) > 100
     assert listed == expected
@@ -244,10 +234,10 @@ def test_coverage_lists_every_number_left_out_with_its_reason(database: Path) ->
 def test_coverage_counts_match_the_numbers_it_lists(database: Path) -> None:
     result = runner.invoke(cli, ["coverage"])
     assert result.exit_code == 0, result.output
-    summaries, left_out = sections(result.output)
-    _, _, _, extraction = prepare(SEEDS)
+    tables, left_out = sections(result.output)
+    summaries = [row for row in tables if len(row) == 4]
     assert [row[0] for row in summaries if row[0]] == SOURCES
-    for coverage in extraction.coverage:
+    for coverage in engine().coverage:
         (summary,) = [row for row in summaries if row[0] == coverage.source]
         assert summary[1:3] == (str(coverage.numbers), str(coverage.captured))
         listed = [row for row in left_out if row[0] == coverage.source]
@@ -279,3 +269,63 @@ def test_coverage_of_an_edited_text_says_it_cannot_read_the_sources(
     result = runner.invoke(cli, ["coverage", "--seeds-dir", str(seeds)])
     assert result.exit_code == 1
     assert f"cannot read the sources: {REPORT_55}: sha256 is" in flat(result.output)
+
+
+# --- propose and preview --------------------------------------------------------------------
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """The seeds folder, copied, so that proposals can be merged into its readings."""
+    return copy_seeds(tmp_path)
+
+
+def test_propose_merges_new_proposals_as_pending_and_keeps_reviewed_ones(
+    database: Path, seeds_copy: Path
+) -> None:
+    readings = seeds_copy / "readings" / "cnnic-57-ecns-en.yaml"
+    reviewed = readings.read_text(encoding="utf-8")
+    (seeds_copy / "readings" / "cnnic-57-xinhua-en.yaml").unlink()
+
+    result = runner.invoke(cli, ["propose", "--seeds-dir", str(seeds_copy)])
+
+    assert result.exit_code == 0, result.output
+    rows = {row[0]: row[1:] for row in table_rows(result.output)}
+    assert rows["cnnic-57-xinhua-en"][1] == rows["cnnic-57-xinhua-en"][0] != "0"
+    assert rows["cnnic-57-ecns-en"][1:] == ("0", "0", "0")
+    assert readings.read_text(encoding="utf-8") == reviewed
+    refused = runner.invoke(cli, ["seed", "--seeds-dir", str(seeds_copy)])
+    assert refused.exit_code == 1
+    assert "cnnic-57-xinhua-en.yaml:5: a pending reading of" in flat(refused.output)
+
+
+def test_a_preview_serves_pending_readings_and_leaves_the_service_database_alone(
+    database: Path, seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    before = state(database)
+    (seeds_copy / "readings" / "cnnic-57-xinhua-en.yaml").unlink()
+    assert runner.invoke(cli, ["propose", "--seeds-dir", str(seeds_copy)]).exit_code == 0
+    preview = tmp_path / "preview.db"
+    monkeypatch.setenv("PREVIEW_DATABASE_URL", f"sqlite:///{preview}")
+    get_settings.cache_clear()
+
+    result = runner.invoke(cli, ["seed", "--preview", "--seeds-dir", str(seeds_copy)])
+
+    assert result.exit_code == 0, result.output
+    assert f"DATABASE_URL=sqlite:///{preview} python -m app.serve" in flat(result.output)
+    assert state(database) == before
+    assert counts(preview)[0] > 500
+
+
+def test_a_preview_never_writes_the_service_database(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PREVIEW_DATABASE_URL", f"sqlite:///{database}")
+    get_settings.cache_clear()
+
+    result = runner.invoke(cli, ["seed", "--preview"])
+
+    assert result.exit_code == 1
+    assert "PREVIEW_DATABASE_URL names the service's database" in flat(result.output)
+    assert counts(database) == (0, 0, 0)

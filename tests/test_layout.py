@@ -1,6 +1,6 @@
 """The layout: data flows one way, and every import follows it.
 
-    seeds/ -> sources -> extract -> seed -> store -> queries -> web
+    seeds/ -> sources -> extract -> readings -> seed -> store -> queries -> web
 
 Each part of ``app/`` may import only the parts listed for it below. A new package or a
 module loose at the top of ``app/`` must be given its place here, or this test fails.
@@ -26,12 +26,13 @@ MAY_IMPORT: dict[str, set[str]] = {
     "app.periods": set(),
     "app.sources": {"app.periods"},
     "app.extract": {"app.sources", "app.periods"},
+    "app.readings": {"app.sources", "app.extract", "app.periods"},
     "app.store": SHARED,
-    "app.seed": {"app.sources", "app.extract", "app.store", *SHARED},
+    "app.seed": {"app.sources", "app.extract", "app.readings", "app.store", *SHARED},
     "app.queries": {"app.store", *SHARED},
     "app.observability": SHARED,
     "app.web": {"app.queries", "app.store", "app.observability", *SHARED},
-    "app.cli": {"app.sources", "app.extract", "app.seed", "app.store", *SHARED},
+    "app.cli": {"app.sources", "app.extract", "app.readings", "app.seed", "app.store", *SHARED},
     "app.serve": {"app.observability", *SHARED},
     "app.__main__": {"app.cli"},
 }
@@ -43,6 +44,7 @@ HTTP = {"fastapi", "starlette", "httpx", "uvicorn"}
 MAY_NOT_USE: dict[str, set[str]] = {
     "app.sources": DATABASE | HTTP,
     "app.extract": DATABASE | HTTP,
+    "app.readings": DATABASE | HTTP,
     "app.seed": HTTP,
     "app.store": HTTP,
     "app.queries": HTTP,

@@ -34,6 +34,15 @@ class SourceContext:
     catalogue: Catalogue
     finder: TermFinder
     document: Document
+    # Who issued the report ("China Internet Network Information Center (CNNIC)"): a figure
+    # credited to it is the report's own, not another body's.
+    publisher: str = ""
+
+    def is_publisher(self, name: str) -> bool:
+        """Whether ``name`` names the report's publisher, in full or by its abbreviation."""
+        full, _, short = self.publisher.partition(" (")
+        wanted = " ".join(name.casefold().split())
+        return wanted in {full.casefold(), short.rstrip(")").casefold()} - {""}
 
     def cited_period(self, footnote: Footnote) -> tuple[str, NoteRef] | None:
         """When the figures a footnote cites a source for hold, if the footnote says: the

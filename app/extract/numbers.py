@@ -197,8 +197,10 @@ def _set_fraction(draft: _Draft, denominator: Decimal) -> None:
 
 def _read_magnitude(text: str, draft: _Draft) -> None:
     if magnitude := MAGNITUDE.match(text, draft.end):
-        draft.scale(MAGNITUDES[words_key(magnitude.group(1) or magnitude.group(2))])
+        draft.scale(MAGNITUDES[words_key(magnitude.group(1) or magnitude.group(3))])
         draft.end = magnitude.end()
+        if magnitude["over"] and draft.qualifier is None:
+            draft.qualifier, draft.qualifier_start = "more than", magnitude.start("over")
 
 
 def _read_unit(text: str, draft: _Draft) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from app.extract.context import SourceContext
 from app.extract.merge import Disagreement, compare_reports, derive, merge
 from app.extract.records import LeftOut, Observation, Record
+from app.extract.script import simplified
 from app.extract.sentences import SentenceReader
 from app.extract.structure import Document, Sentence, leave_out_reason, numerals, parse_document
 from app.extract.tables import TableReader
@@ -46,7 +48,7 @@ def read_source(
 ) -> tuple[list[Record], list[LeftOut], Document]:
     """Every value one source gives, and the numbers it leaves out with the reason."""
     report = manifest.report(source.entry.report)
-    document = parse_document(source.text)
+    document = parse_document(simplified(source.text))
     context = SourceContext(
         source=source.entry.id,
         report=report.id,
@@ -56,11 +58,11 @@ def read_source(
         catalogue=catalogue,
         finder=finder,
         document=document,
+        publisher=report.publisher,
     )
     sentences = SentenceReader(context)
-    for sentence, following in zip(
-        document.sentences, (*document.sentences[1:], None), strict=True
-    ):
+    for sentence, following in pairwise([*document.sentences, None]):
+        assert sentence is not None
         sentences.read(sentence, _continuation(sentence, following))
     for heading in document.headings:
         sentences.read_heading(heading)
@@ -72,9 +74,26 @@ def read_source(
     for table in document.tables:
         tables.read(table)
     records = [
-        _year_to_date(record, catalogue) for record in redate([*sentences.records, *tables.records])
+        _as_written(_year_to_date(record, catalogue), source.text)
+        for record in redate([*sentences.records, *tables.records])
     ]
     return records, [*sentences.left_out, *tables.left_out], document
+
+
+def _as_written(record: Record, text: str) -> Record:
+    """``record`` quoting the text as written, where it was read in simplified characters."""
+    evidence = record.evidence
+    if text[evidence.start : evidence.end] == evidence.quote:
+        return record
+    return replace(
+        record,
+        evidence=replace(
+            evidence,
+            quote=text[evidence.start : evidence.end],
+            as_reported=text[evidence.value_start : evidence.value_end],
+        ),
+        notes=tuple(replace(note, quote=text[note.start : note.end]) for note in record.notes),
+    )
 
 
 def redate(records: list[Record]) -> list[Record]:
@@ -151,17 +170,33 @@ def account_for(
     return Coverage(source.entry.id, captured + len(fates), captured, counts), fates
 
 
-def extract(sources: list[SourceText], manifest: Manifest, catalogue: Catalogue) -> Extraction:
-    """Read every source and merge what they say into observations."""
-    result = Extraction()
-    records: list[Record] = []
+@dataclass
+class Proposals:
+    """What the engine reads in the sources: its records, and every number's fate."""
+
+    records: list[Record] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+
+def propose(sources: list[SourceText], manifest: Manifest, catalogue: Catalogue) -> Proposals:
+    """Read every source: a record for each value the engine finds, a reason for every number
+    it leaves out. A text it cannot make sense of yields what it can."""
+    result = Proposals()
     finder = TermFinder(catalogue)
     for source in sources:
         found, left_out, document = read_source(source, manifest, catalogue, finder)
         coverage, fates = account_for(source, document, found, left_out)
-        records.extend(found)
+        result.records.extend(found)
         result.coverage.append(coverage)
         result.left_out.extend(fates)
+    return result
+
+
+def assemble(records: list[Record]) -> Extraction:
+    """Merge what several places say into observations, derive what follows, list what
+    disagrees."""
+    result = Extraction()
     observations, disagreements = merge(records)
     derived, derived_disagreements = derive(observations)
     result.observations = sorted([*observations, *derived], key=_order)
@@ -170,6 +205,15 @@ def extract(sources: list[SourceText], manifest: Manifest, catalogue: Catalogue)
         *derived_disagreements,
         *compare_reports(result.observations),
     ]
+    return result
+
+
+def extract(sources: list[SourceText], manifest: Manifest, catalogue: Catalogue) -> Extraction:
+    """Read every source and merge what the engine reads into observations."""
+    proposals = propose(sources, manifest, catalogue)
+    result = assemble(proposals.records)
+    result.coverage = proposals.coverage
+    result.left_out = proposals.left_out
     return result
 
 

@@ -26,6 +26,10 @@ class Evidence:
     as_reported: str
     value_start: int
     value_end: int
+    # How the reading was made: the engine's, corrected by a reviewer (which fields), or added
+    # by one (see app.readings.entries).
+    read_by: str = "engine"
+    corrected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

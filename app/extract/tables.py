@@ -238,10 +238,21 @@ class TableReader:
                     value_start=cell.span.start,
                     value_end=cell.span.end,
                 ),
+                attributed_to=self._credited(table),
                 notes=tuple(notes),
                 moved_from=dated if period != dated else None,
             )
         )
+
+    def _credited(self, table: Table) -> str | None:
+        """The body a table's source line ("Data sources: Baidu ...", "Source: Baidu") credits
+        every cell with, by the catalogue's name for it; none when it is the report's own."""
+        for note in table.notes:
+            credited = note.body_attribution
+            if note.mark.startswith("Note") or not credited or self.ctx.is_publisher(credited):
+                continue
+            return self.ctx.catalogue.body(credited) or credited
+        return None
 
     def _notes_for(
         self, table: Table, row: Row, cell: Cell, period: str

@@ -12,13 +12,17 @@ from decimal import Decimal
 
 from app.extract.number_tokens import WORD_END, parse_number, tidy
 
-EN_MAGNITUDE = r"(?:ten[ -])?thousand|million|billion|trillion"
+# Headlines abbreviate: "1.125 bln", "802 mln".
+EN_MAGNITUDE = r"(?:ten[ -])?thousand|million|billion|trillion|mln|bln|bn"
 MAGNITUDES = {
     "thousand": 10**3,
     "ten thousand": 10**4,
     "million": 10**6,
     "billion": 10**9,
     "trillion": 10**12,
+    "mln": 10**6,
+    "bln": 10**9,
+    "bn": 10**9,
     "万": 10**4,
     "亿": 10**8,
     "万亿": 10**12,
@@ -60,7 +64,11 @@ _LABEL_UNITS = {
 EN_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 PER_WHOLES = {"hundred": 100, "thousand": 1000, "ten thousand": 10**4}
 
-MAGNITUDE = re.compile(rf"\s*(?i:({EN_MAGNITUDE}))(?![-A-Za-z0-9_])|(万亿|亿|万)")
+# A Chinese magnitude may follow a space ("11.23 亿"), and "多" or "余" before it says the figure
+# is more than that ("1000多万", "3000余万").
+MAGNITUDE = re.compile(
+    rf"\s*(?i:({EN_MAGNITUDE}))(?![-A-Za-z0-9_])|[ \u3000]?(?P<over>[多余])?(万亿|亿|万)"
+)
 UNIT = re.compile(
     rf"(?P<pp>\s*(?i:percentage\s+points?){WORD_END}|个百分点)"
     rf"|(?P<pct>\s?%|(?:\s+|-)(?i:per\s?cent){WORD_END})"

@@ -90,6 +90,8 @@ class CitationBody(TypedDict):
     start: int
     end: int
     as_reported: str
+    read_by: str
+    corrected: list[str]
 
 
 class NoteBody(TypedDict):
@@ -121,17 +123,28 @@ class ObservationBody(TypedDict):
     qualifier: str | None
     attributed_to: str | None
     derivation: orjson.Fragment | None
+    read_by: str
     notes: list[NoteBody]
     citations: list[CitationBody]
 
 
-def _citation(source: str, quote: str, start: int, end: int, as_reported: str) -> CitationBody:
+def _citation(
+    source: str,
+    quote: str,
+    start: int,
+    end: int,
+    as_reported: str,
+    read_by: str,
+    corrected: list[str] | None,
+) -> CitationBody:
     return {
         "source": source,
         "quote": quote,
         "start": start,
         "end": end,
         "as_reported": as_reported,
+        "read_by": read_by,
+        "corrected": corrected or [],
     }
 
 
@@ -297,6 +310,7 @@ _PAGE_COLUMNS = (
     _observations.qualifier,
     _observations.attributed_to,
     cast(_observations.derivation, Text),
+    _observations.read_by,
 )
 # A line's dimensions are decoded once, from its key.
 _SERIES_COLUMNS = (_observations.dimensions_key, _observations.period, _observations.value)
@@ -369,7 +383,15 @@ def _of_page(shape: _Shape, table: _Columns, *columns: str) -> Select[Any]:
 @functools.lru_cache(maxsize=_SHAPES)
 def _citations_statement(shape: _Shape) -> Select[Any]:
     return _of_page(
-        shape, _citations, "source_id", "quote", "start_offset", "end_offset", "as_reported"
+        shape,
+        _citations,
+        "source_id",
+        "quote",
+        "start_offset",
+        "end_offset",
+        "as_reported",
+        "read_by",
+        "corrected",
     )
 
 
@@ -422,6 +444,7 @@ def observation_page(
             "qualifier": qualifier,
             "attributed_to": attributed_to,
             "derivation": None if derivation is None else orjson.Fragment(derivation),
+            "read_by": read_by,
             "notes": notes.get(id_, []),
             "citations": citations.get(id_, []),
         }
@@ -439,6 +462,7 @@ def observation_page(
             qualifier,
             attributed_to,
             derivation,
+            read_by,
             _edition,
         ) in rows
     ]

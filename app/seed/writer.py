@@ -17,9 +17,10 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from app.extract.merge import Disagreement
-from app.extract.pipeline import Coverage, Extraction
+from app.extract.pipeline import Extraction
 from app.extract.records import Evidence, NoteRef, Observation
 from app.periods import period_bounds
+from app.readings.shares import Shares, shares_of
 from app.seed.inputs import prepare
 from app.seed.lock import take_seed_lock
 from app.seed.summaries import summarise
@@ -48,7 +49,7 @@ class SeedResult:
     observations: int
     citations: int
     derived: int
-    coverage: list[Coverage]
+    shares: list[Shares]
     disagreements: list[Disagreement]
     extraction: Extraction
 
@@ -58,11 +59,20 @@ def dimensions_key(dimensions: dict[str, str]) -> str:
     return json.dumps(dimensions, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) -> SeedResult:
-    """Replace the database's data with what the texts in ``seeds_dir`` say. Another seed
-    writing to the same database is waited for at most ``lock_wait`` seconds (then
+def seed_database(
+    engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0, preview: bool = False
+) -> SeedResult:
+    """Replace the database's data with what the reviewed readings of the texts in
+    ``seeds_dir`` say (with ``preview``, the pending ones too). Another seed writing to the same
+    database is waited for at most ``lock_wait`` seconds (then
     :class:`~app.seed.lock.SeedLockError`)."""
-    manifest, catalogue, texts, extraction = prepare(seeds_dir)
+    prepared = prepare(seeds_dir, preview=preview)
+    manifest, catalogue, texts = (
+        prepared.sources.manifest,
+        prepared.sources.catalogue,
+        prepared.sources.texts,
+    )
+    extraction = prepared.extraction
     version = _fingerprint(extraction, texts)
     with Session(engine) as session, session.begin():
         require_schema_revision(session.connection())
@@ -82,7 +92,7 @@ def seed_database(engine: Engine, seeds_dir: Path, *, lock_wait: float = 5.0) ->
         observations=len(extraction.observations),
         citations=citations,
         derived=sum(1 for o in extraction.observations if o.status == "derived"),
-        coverage=extraction.coverage,
+        shares=[shares_of(readings) for readings in prepared.readings.values()],
         disagreements=extraction.disagreements,
         extraction=extraction,
     )
@@ -126,6 +136,7 @@ def _write_reports(session: Session, manifest: Manifest, texts: dict[str, Source
                 publisher=entry.publisher,
                 published=entry.published,
                 language=entry.language,
+                address=entry.address,
                 sha256=entry.sha256,
                 text=source.text,
             )
@@ -172,6 +183,7 @@ def _write_observations(session: Session, extraction: Extraction, editions: dict
             qualifier=observation.qualifier,
             attributed_to=observation.attributed_to,
             derivation=observation.derivation,
+            read_by=read_by(observation.evidence),
         )
         row.dimension_rows = [ObservationDimension(name=k, value=v) for k, v in dims.items()]
         row.citations = [_citation(evidence) for evidence in _unique(observation.evidence)]
@@ -199,7 +211,15 @@ def _citation(evidence: Evidence) -> Citation:
         start=evidence.start,
         end=evidence.end,
         as_reported=evidence.as_reported,
+        read_by=evidence.read_by,
+        corrected=list(evidence.corrected) or None,
     )
+
+
+def read_by(evidence: list[Evidence]) -> str:
+    """How an observation's readings were made, together (see the model's ``read_by``)."""
+    made = {item.read_by for item in evidence}
+    return made.pop() if len(made) == 1 and made <= {"engine", "added"} else "corrected"
 
 
 def _note(note: NoteRef) -> Note:
@@ -229,7 +249,7 @@ def _observation_line(observation: Observation) -> str:
             observation.status,
             observation.qualifier,
             observation.attributed_to,
-            [(e.source, e.start, e.end) for e in observation.evidence],
+            [(e.source, e.start, e.end, e.read_by, e.corrected) for e in observation.evidence],
             [(n.kind, n.source, n.start) for n in observation.notes],
         ],
         ensure_ascii=False,

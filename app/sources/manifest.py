@@ -63,6 +63,8 @@ class SourceEntry(BaseModel):
     publisher: str
     published: Published
     language: str
+    # Where the text was found (a news article's address); none for a text delivered as a file.
+    address: str | None = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
     @property

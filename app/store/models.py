@@ -60,6 +60,8 @@ class Source(Base):
     publisher: Mapped[str] = mapped_column(Text)
     published: Mapped[str] = mapped_column(String(32))
     language: Mapped[str] = mapped_column(String(8))
+    # Where the text was found (a news article's address); none for a text delivered as a file.
+    address: Mapped[str | None] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
 
@@ -149,6 +151,9 @@ class Observation(Base):
     qualifier: Mapped[str | None] = mapped_column(String(32))
     attributed_to: Mapped[str | None] = mapped_column(Text)
     derivation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # How its readings were made, together: "engine" when the engine proposed every one
+    # unchanged, "added" when reviewers added every one, else "corrected".
+    read_by: Mapped[str] = mapped_column(String(16), server_default="engine")
 
     citations: Mapped[list[Citation]] = relationship(
         back_populates="observation", cascade="all, delete-orphan", order_by="Citation.id"
@@ -190,6 +195,10 @@ class Citation(Base):
     start: Mapped[int] = mapped_column("start_offset", Integer)
     end: Mapped[int] = mapped_column("end_offset", Integer)
     as_reported: Mapped[str] = mapped_column(Text)
+    # The reading this citation is: proposed by the engine unchanged, corrected by a reviewer
+    # (the fields, in `corrected`), or added by one (see app.readings.entries).
+    read_by: Mapped[str] = mapped_column(String(16), server_default="engine")
+    corrected: Mapped[list[str] | None] = mapped_column(JSON)
 
     observation: Mapped[Observation] = relationship(back_populates="citations")
 

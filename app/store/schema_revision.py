@@ -7,11 +7,15 @@ asks first, and says what to run.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 # The newest migration in migrations/versions (a test keeps the two equal).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 class SchemaRevisionError(Exception):
@@ -28,3 +32,11 @@ def require_schema_revision(connection: Connection) -> None:
         f"the database is {found}; this code needs revision {SCHEMA_REVISION}: "
         "run `alembic upgrade head` first"
     )
+
+
+def upgrade_to_head(engine: Engine, alembic_ini: Path) -> None:
+    """Run the migrations of ``alembic_ini`` on ``engine``'s database, up to the newest."""
+    config = Config(str(alembic_ini))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from functools import lru_cache
+from pathlib import Path
 
 import anyio
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.config import Settings, get_settings
+from app.config import PROJECT_ROOT, Settings, get_settings
 from app.store.engines import Timeouts, postgres_engine, sqlite_engine
+from app.store.schema_revision import upgrade_to_head
 
 
 def make_engine(
@@ -53,6 +55,20 @@ def dispose_engine() -> None:
     if get_engine.cache_info().currsize:
         get_engine().dispose()
     get_engine.cache_clear()
+
+
+def make_preview_engine() -> Engine:
+    """A migrated database for a seed with the pending readings (``PREVIEW_DATABASE_URL``);
+    ``ValueError`` if it names the service's database."""
+    settings = get_settings()
+    url = settings.preview_database_url
+    if make_url(url) in {make_url(settings.database_url), make_url(settings.writer_database_url)}:
+        raise ValueError("PREVIEW_DATABASE_URL names the service's database: give it its own")
+    if url.startswith("sqlite:///"):
+        Path(make_url(url).database or "").parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url, timeouts=settings_timeouts(settings))
+    upgrade_to_head(engine, PROJECT_ROOT / "alembic.ini")
+    return engine
 
 
 def make_writer_engine() -> Engine:

@@ -25,6 +25,9 @@ from app.store import models
 Number = Annotated[float, PlainSerializer(plain_number, when_used="json")]
 
 
+ReadBy = Literal["engine", "corrected", "added"]
+
+
 class WireModel(BaseModel):
     """Base of every body: strict about what goes out."""
 
@@ -154,6 +157,10 @@ class Source(WireModel):
     )
     language: str = Field(description="Its language (BCP 47).", examples=["en"])
     report: str = Field(description="The id of the report it covers.", examples=["cnnic-57"])
+    address: str | None = Field(
+        description="Where the text was found on the web; null for a text delivered as a file.",
+        examples=["http://www.xinhuanet.com/english/2018-08/20/c_137404669.htm"],
+    )
     sha256: str = Field(
         description="SHA-256 of the text as served by `/v1/sources/{id}/text` (UTF-8), in hex.",
         examples=["6cfba8164693a7da72b34c773f3a424718e7f91cbbd409930c3dd7ef92548686"],
@@ -169,6 +176,7 @@ class Source(WireModel):
             published=source.published,
             language=source.language,
             report=source.report_id,
+            address=source.address,
             sha256=source.sha256,
         )
 
@@ -250,6 +258,16 @@ class Citation(WireModel):
     )
     as_reported: str = Field(
         description="The number as this source writes it.", examples=["1,108 million"]
+    )
+    read_by: ReadBy = Field(
+        description="How this reading was made: `engine`, proposed by the extraction engine and "
+        "accepted unchanged by a reviewer; `corrected`, proposed and corrected by a reviewer; "
+        "`added`, written by a reviewer.",
+        examples=["engine"],
+    )
+    corrected: list[str] = Field(
+        description="The fields a reviewer corrected (for `corrected`), else empty.",
+        examples=[["attributed_to"]],
     )
 
 
@@ -338,6 +356,12 @@ class Observation(WireModel):
     )
     derivation: Derivation | None = Field(
         description="For a derived value, how and from which observations; else null."
+    )
+    read_by: ReadBy = Field(
+        description="How its readings (its citations) were made, together: `engine` when the "
+        "extraction engine proposed every one and a reviewer accepted it unchanged, `added` when "
+        "reviewers wrote every one, else `corrected` (see each citation's `read_by`).",
+        examples=["engine"],
     )
     notes: list[Note] = Field(description="What the sources say about the value beyond it.")
     citations: list[Citation] = Field(description="The quotes that support the value.")

@@ -19,8 +19,8 @@ from app.extract.pipeline import NOT_READ, account_for, read_source
 from app.extract.records import LeftOut, Record
 from app.extract.structure import Cell, Document, Table, numerals, parse_document
 from app.extract.terms import TermFinder
-from app.seed.inputs import CATALOGUE_FILE
 from app.sources.catalogue import Catalogue, load_catalogue
+from app.sources.inputs import CATALOGUE_FILE
 from app.sources.manifest import SourceText, load_manifest
 from app.sources.manifest import read_source as read_source_text
 

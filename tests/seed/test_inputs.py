@@ -83,6 +83,23 @@ def unreadable_publication_date(seeds: Path) -> None:
     rewrite(seeds / MANIFEST, lambda data: data.replace(b'"2026-02-05"', b'"5 Feb 2026"', 1))
 
 
+READINGS = "readings/cnnic-57-ecns-en.yaml"
+
+
+def edit_a_quote(seeds: Path) -> None:
+    rewrite(seeds / READINGS, lambda data: data.replace(b"China's", b"Chinas", 1))
+
+
+def leave_a_reading_pending(seeds: Path) -> None:
+    rewrite(seeds / READINGS, lambda data: data.replace(b"review: accepted", b"review: pending", 1))
+
+
+def misread_a_value(seeds: Path) -> None:
+    rewrite(
+        seeds / READINGS, lambda data: data.replace(b"value: 1125000000", b"value: 1125000001", 1)
+    )
+
+
 @dataclass(frozen=True)
 class Corruption:
     label: str
@@ -99,6 +116,9 @@ CORRUPTIONS = [
     Corruption("not UTF-8 though the sha256 matches", break_encoding, f"{REPORT}: not UTF-8 at "),
     Corruption("manifest not YAML", break_manifest, f"{MANIFEST}: "),
     Corruption("source of an unknown report", unknown_report, "names unknown report x"),
+    Corruption("a reading's quote edited", edit_a_quote, "cnnic-57-ecns-en.yaml:"),
+    Corruption("a reading left pending", leave_a_reading_pending, "a pending reading of"),
+    Corruption("a value its figure does not say", misread_a_value, "reads as 1125000000"),
     Corruption(
         "reference period in words",
         unreadable_period,

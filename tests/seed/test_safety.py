@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.seed import writer as seed_module
-from app.seed.inputs import prepare
+from app.seed.inputs import Prepared, prepare
 from app.seed.lock import SeedLockError, take_seed_lock
 from app.seed.writer import SeedResult, seed_database
 from app.store.models import DatasetVersion, Observation
@@ -32,14 +32,14 @@ SEEDS = PROJECT_ROOT / "seeds"
 
 
 @pytest.fixture(scope="module")
-def prepared() -> tuple[Any, ...]:
+def prepared() -> Prepared:
     """The real seeds read and checked once for the module (it takes seconds)."""
     return prepare(SEEDS)
 
 
 @pytest.fixture
-def fast_prepare(prepared: tuple[Any, ...], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(seed_module, "prepare", lambda _seeds_dir: prepared)
+def fast_prepare(prepared: Prepared, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(seed_module, "prepare", lambda _seeds_dir, **_options: prepared)
 
 
 @pytest.fixture

@@ -23,31 +23,35 @@ function words(text) {
 /**
  * The matches for `query` within `category`: each indicator whose text holds every word,
  * and for each of an indicator's breakdown values that a word names, that breakdown.
- * Matches by name come first, then breakdowns, then matches by description only.
+ * The indicator whose name (or Chinese name, or code) is the query comes first, then matches
+ * by name, then breakdowns, then matches by description only.
  */
 export function search(catalogue, query, category) {
   const wanted = words(query);
+  const phrase = wanted.join(" ");
   const found = [];
   for (const indicator of catalogue) {
     if (category && indicator.category !== category) continue;
-    const name = `${indicator.name} ${indicator.name_zh} ${indicator.code}`.toLowerCase();
+    const names = [indicator.name, indicator.name_zh, indicator.code].map((name) => words(name).join(" "));
+    const name = names.join(" ");
     const text = `${name} ${indicator.description} ${humanize(indicator.category)}`.toLowerCase();
     if (wanted.every((word) => text.includes(word))) {
-      found.push({ indicator, dimensions: null, rank: wanted.every((word) => name.includes(word)) ? 0 : 2 });
+      const rank = names.includes(phrase) ? 0 : wanted.every((word) => name.includes(word)) ? 1 : 3;
+      found.push({ indicator, dimensions: null, rank });
     }
     if (!wanted.length) continue;
     for (const [dimension, values] of Object.entries(indicator.dimension_values)) {
       for (const value of values) {
         const lower = value.toLowerCase();
         if (wanted.some((word) => lower.includes(word)) && wanted.every((word) => lower.includes(word) || text.includes(word))) {
-          found.push({ indicator, dimensions: { [dimension]: value }, rank: 1 });
+          found.push({ indicator, dimensions: { [dimension]: value }, rank: 2 });
         }
       }
     }
   }
   // Among breakdowns, an indicator broken down fewer ways is more likely the one meant.
   const ways = (match) => Object.keys(match.indicator.dimension_values).length;
-  return found.sort((a, b) => a.rank - b.rank || (a.rank === 1 ? ways(a) - ways(b) : 0));
+  return found.sort((a, b) => a.rank - b.rank || (a.rank === 2 ? ways(a) - ways(b) : 0));
 }
 
 function resultLink(match, current) {

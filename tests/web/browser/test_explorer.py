@@ -12,6 +12,10 @@ from tests.web.browser.conftest import PHONE, OpenPage, require_chromium
 require_chromium()
 
 RURAL_2024_QUOTE = "The Internet penetration in rural areas was 65.6%²⁶."
+REPORT_55 = "The 55th Statistical Report on China's Internet Development"
+REPORT_57 = "The 57th Statistical Report on China's Internet Development"
+# The 55th report's own text, one of the sources that quote its rural figure for Dec 2024.
+SOURCE_55_EN = "cnnic-55-en"
 
 
 def value_button(page: Page, line: str, period: str) -> Locator:
@@ -19,10 +23,34 @@ def value_button(page: Page, line: str, period: str) -> Locator:
     return page.get_by_role("button", name=re.compile(rf"^{re.escape(line)}, {period}: "))
 
 
+def report_column(page: Page, report_title: str) -> Locator:
+    """The evidence of one report's figure for the value open: several reports may give one,
+    each in a column of its own headed by the report's title."""
+    heading = page.get_by_role("heading", level=3, name=report_title, exact=True)
+    return page.locator("#evidence .vintage").filter(has=heading)
+
+
+def source_text(column: Locator, source_title: str) -> Locator:
+    """The text of the source titled `source_title`, as shown in one report's evidence."""
+    return column.get_by_role("region", name=f"Text of {source_title}, with the quote highlighted")
+
+
+def choose_passage(column: Locator, publisher: str) -> None:
+    """Show, among the passages that give one report's figure, the quote from `publisher`."""
+    column.get_by_role("button", name=re.compile(rf"^{re.escape(publisher)}\b")).click()
+
+
 def api(page: Page, path: str) -> Any:
     response = page.request.get(path)
     assert response.ok, path
     return response.json()
+
+
+def breakdowns_of_values(page: Page, indicator: str) -> list[dict[str, str]]:
+    """The breakdown of each value the API gives for `indicator`, one per breakdown and period."""
+    body = api(page, f"/v1/observations?indicator={indicator}&limit=1000")
+    assert body["next"] is None
+    return [observation["dimensions"] for observation in body["data"]]
 
 
 def snapshot(page: Page) -> dict[str, Any]:
@@ -56,16 +84,26 @@ def test_search_rural_and_find_the_2024_value_quoted_in_its_source(open_page: Op
 
     evidence = page.locator("#evidence")
     expect(evidence.locator("h2")).to_have_text("Internet penetration rate · rural · Dec 2024")
-    expect(evidence).to_contain_text("The 55th Statistical Report on China's Internet Development")
-    expect(evidence).to_contain_text("China Internet Network Information Center (CNNIC)")
-    expect(evidence).to_contain_text("published Jan 2025")
-    mark = evidence.locator(".source-text mark.quote")
+    # The 56th report implies another figure for Dec 2024, in a column beside the 55th's; the
+    # table and chart show the 55th report's own.
+    column = report_column(page, REPORT_55)
+    expect(column.locator(".badge")).to_have_text("The value in the table and chart")
+    expect(column.locator(".figure")).to_have_text("65.6%")
+    # Several sources quote the figure: choose the 55th report's own text among them.
+    source = api(page, f"/v1/sources/{SOURCE_55_EN}")
+    choose_passage(column, "China Internet Network Information Center")
+    text = source_text(column, source["title"])
+    expect(text).to_be_visible()
+    expect(column).to_contain_text(f"{REPORT_55} (English text)")
+    expect(column).to_contain_text("China Internet Network Information Center (CNNIC)")
+    expect(column).to_contain_text("published Jan 2025")
+    mark = text.locator("mark.quote")
     expect(mark).to_have_text(RURAL_2024_QUOTE)
-    expect(evidence.locator(".check")).to_contain_text("are exactly the quote")
+    expect(column.locator(".check")).to_contain_text("are exactly the quote")
     # The quote sits inside the whole text of its source, scrolled into sight there.
-    source_text = page.request.get("/v1/sources/cnnic-55-en/text").text()
-    assert evidence.locator(".source-text").text_content() == source_text
-    box = evidence.locator(".source-text").bounding_box()
+    whole_text = page.request.get(f"/v1/sources/{SOURCE_55_EN}/text").text()
+    assert text.text_content() == whole_text
+    box = text.bounding_box()
     highlight = mark.bounding_box()
     assert box is not None
     assert highlight is not None
@@ -76,8 +114,19 @@ def test_search_rural_and_find_the_2024_value_quoted_in_its_source(open_page: Op
 def test_the_quote_shown_is_the_citation_the_api_gives(open_page: OpenPage) -> None:
     page = open_page("/?indicator=internet_penetration&value=area:rural@2024-12")
     body = api(page, "/v1/observations?indicator=internet_penetration&area=rural&start=2024-12")
-    cited = next(o for o in body["data"] if o["period"] == "2024-12")["citations"][0]
-    expect(page.locator("#evidence mark.quote")).to_have_text(cited["quote"])
+    shown = next(o for o in body["data"] if o["period"] == "2024-12")
+    assert shown["report"] == "cnnic-55"
+    assert SOURCE_55_EN in [citation["source"] for citation in shown["citations"]]
+    # Other reports' figures for the period are beside it: the quote is in its report's column,
+    # the first of the citations the API gives for it, highlighted in the text of its source.
+    column = report_column(page, api(page, f"/v1/reports/{shown['report']}")["title"])
+    expect(column.locator(".badge")).to_have_text("The value in the table and chart")
+    cited = shown["citations"][0]
+    text = source_text(column, api(page, f"/v1/sources/{cited['source']}")["title"])
+    expect(text.locator("mark.quote")).to_have_text(cited["quote"])
+    # Each of its citations and notes can be chosen in turn, as the API gives them.
+    passages = [*shown["citations"], *shown["notes"]]
+    expect(column.locator("button.passage q")).to_have_text([p["quote"] for p in passages])
 
 
 def test_a_shared_url_restores_the_same_view(open_page: OpenPage) -> None:
@@ -104,14 +153,26 @@ def test_a_shared_url_restores_the_same_view(open_page: OpenPage) -> None:
 
 def test_the_page_fits_a_phone(open_page: OpenPage) -> None:
     page = open_page("/?indicator=internet_penetration&value=area:rural@2024-12", viewport=PHONE)
-    expect(page.locator("#evidence mark.quote")).to_have_text(RURAL_2024_QUOTE)
+    column = report_column(page, REPORT_55)
+    choose_passage(column, "China Internet Network Information Center")
+    expect(column.locator("mark.quote")).to_have_text(RURAL_2024_QUOTE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     chart = page.locator("svg.chart").bounding_box()
-    table = page.locator("#values").bounding_box()
+    wrap = page.locator("#table-wrap").bounding_box()
     assert chart is not None
-    assert table is not None
+    assert wrap is not None
     assert chart["x"] >= 0
     assert chart["x"] + chart["width"] <= PHONE["width"]
+    # A series of sixteen periods cannot fit a phone's width: the table scrolls sideways in
+    # its own box, never the page.
+    assert wrap["x"] >= 0
+    assert wrap["x"] + wrap["width"] <= PHONE["width"], "only the value table scrolls sideways"
+    # Four periods, as many as the table had when only two reports were seeded, need no
+    # sideways scroll at all.
+    page.get_by_label("From").select_option(label="Jun 2024")
+    expect(page.locator("#values thead th")).to_have_count(1 + 4)
+    table = page.locator("#values").bounding_box()
+    assert table is not None
     assert table["x"] + table["width"] <= PHONE["width"], "the value table needs no sideways scroll"
     # The indicator list folds away while a view is open, and unfolds on request.
     expect(page.locator("#results")).to_be_hidden()
@@ -125,7 +186,12 @@ def test_every_step_works_from_the_keyboard(open_page: OpenPage) -> None:
     expect(page.get_by_role("link", name="Skip to the figures")).to_be_focused()
     page.get_by_label("Name, in English or Chinese").focus()
     page.keyboard.type("互联网普及率")
-    page.keyboard.press("Enter")  # opens the first match
+    expect(page.locator("#result-count")).to_contain_text("for “互联网普及率”")
+    # Several names hold 互联网普及率 ("Asian average Internet penetration rate" too); the one
+    # named exactly that comes first, and Enter opens the first match.
+    first = page.locator("#results .result-name").first
+    expect(first).to_have_text("Internet penetration rate")
+    page.keyboard.press("Enter")
     expect(page.locator("#indicator-name")).to_have_text("Internet penetration rate")
     expect(page.locator("#indicator-name")).to_be_focused()
 
@@ -141,7 +207,13 @@ def test_every_step_works_from_the_keyboard(open_page: OpenPage) -> None:
     opened = (focused.get_attribute("data-line"), focused.get_attribute("data-period"))
     page.keyboard.press("Enter")
     expect(page.locator("#evidence-title")).to_be_focused()
-    expect(page.locator("#evidence mark.quote")).to_be_visible()
+    # Each report that gives the value shows its quote (the first periods have several).
+    columns = page.locator("#evidence .vintage").count()
+    assert columns >= 1
+    quotes = page.locator("#evidence mark.quote")
+    expect(quotes).to_have_count(columns)
+    for quote in quotes.all():
+        expect(quote).to_be_visible()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Close")).to_be_focused()
     page.keyboard.press("Enter")
@@ -173,7 +245,11 @@ def test_reports_that_disagree_are_shown_side_by_side(open_page: OpenPage) -> No
 
 def test_a_derived_value_says_how_it_was_derived(open_page: OpenPage) -> None:
     page = open_page("/?indicator=internet_penetration&value=area:rural@2020-12")
-    derivation = page.locator("#evidence .derivation")
+    # Several reports give Dec 2020 (the 47th states it, later ones imply it): the 57th
+    # report's figure is derived from its Dec 2025 level and the change since.
+    column = report_column(page, REPORT_57)
+    expect(column.locator(".facts")).to_contain_text("Derived")
+    derivation = column.locator(".derivation")
     expect(derivation).to_contain_text("69.5% − 13.6 percentage points")
     expect(derivation).to_contain_text("level minus change")
     derivation.get_by_role("link", name=re.compile(r"^Internet penetration rate: change")).click()
@@ -190,8 +266,14 @@ def test_the_csv_and_the_api_url_give_what_is_shown(open_page: OpenPage) -> None
     query = "/v1/observations?indicator=internet_penetration&area=rural&area=urban"
     expect(page.locator("#api-url")).to_have_value(re.compile(f"{re.escape(query)}$"))
     url = page.locator("#api-url").input_value()
-    rows = api(page, url)["data"]
-    assert page.locator("#values button.value").count() == len(rows) == 5
+    body = api(page, url)
+    rows = body["data"]
+    assert body["next"] is None
+    # Every rural and urban value there is (16 in the seed), all shown, all in one answer.
+    breakdowns = breakdowns_of_values(page, "internet_penetration")
+    expected = breakdowns.count({"area": "rural"}) + breakdowns.count({"area": "urban"})
+    assert page.locator("#values button.value").count() == len(rows) == expected
+    assert {row["dimensions"]["area"] for row in rows} == {"rural", "urban"}
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
@@ -210,7 +292,13 @@ def test_the_csv_keeps_only_the_rows_shown_when_no_request_can(open_page: OpenPa
         page.get_by_role("link", name="Download CSV").click()
     header, *lines = download.value.path().read_text(encoding="utf-8").splitlines()
     assert header.startswith("indicator,age_group,area,period,")
-    assert sorted(line.split(",")[2] for line in lines) == ["", "", "", "", *["rural"] * 3]
+    # Each value of the total and of rural (16 and 12 in the seed), and none of aged 60+ or
+    # urban: (age_group, area) of each row.
+    breakdowns = breakdowns_of_values(page, "internet_penetration")
+    total, rural = breakdowns.count({}), breakdowns.count({"area": "rural"})
+    expected = [("", "")] * total + [("", "rural")] * rural
+    assert sorted(tuple(line.split(",")[1:3]) for line in lines) == expected
+    assert page.locator("#values button.value").count() == len(lines)
 
 
 def test_browse_by_category(open_page: OpenPage) -> None:

@@ -46,6 +46,7 @@ def test_list_observations_as_the_contract_shows(client: TestClient) -> None:
             "qualifier": None,
             "attributed_to": None,
             "derivation": None,
+            "read_by": "engine",
             "notes": [],
             "citations": [
                 {
@@ -54,6 +55,8 @@ def test_list_observations_as_the_contract_shows(client: TestClient) -> None:
                     "start": 15,
                     "end": 71,
                     "as_reported": "1,108 million",
+                    "read_by": "engine",
+                    "corrected": [],
                 }
             ],
         }

@@ -29,6 +29,7 @@ def test_list_sources(client: TestClient) -> None:
         "published",
         "language",
         "report",
+        "address",
         "sha256",
     }
 
