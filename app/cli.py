@@ -13,11 +13,14 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from app.config import get_settings
-from app.extract.pipeline import Coverage, Extraction, propose
+from app.extract.merge import Disagreement
+from app.extract.pipeline import Coverage, propose
 from app.extract.records import LeftOut
+from app.readings.diff import DataDiff, difference
 from app.readings.files import ReadingsError, load_readings
 from app.readings.propose import propose_readings
 from app.readings.shares import Shares, shares_of
+from app.seed.inputs import prepare
 from app.seed.lock import SeedLockError
 from app.seed.writer import seed_database
 from app.sources.catalogue import CatalogueError
@@ -78,12 +81,14 @@ def seed(
         engine.dispose()
     elapsed = time.perf_counter() - started
     _print_shares(result.shares)
-    _print_disagreements(result.extraction)
+    _print_disagreements(result.extraction.disagreements)
     console.print(
         f"Seeded {result.observations} observations ({result.derived} derived) with "
         f"{result.citations} citations in {elapsed:.2f} s; data version {result.version}."
     )
     if preview:
+        reviewed = prepare(folder, pending="skip").extraction
+        _print_difference(difference(reviewed, result.extraction))
         console.print(
             f"A preview, in {settings.preview_database_url}: serve it with "
             f"DATABASE_URL={settings.preview_database_url} python -m app.serve"
@@ -204,13 +209,44 @@ def _print_coverage(rows: list[Coverage]) -> None:
     console.print(table)
 
 
-def _print_disagreements(extraction: Extraction) -> None:
-    if not extraction.disagreements:
+def _print_difference(diff: DataDiff) -> None:
+    """What the pending readings change in the served data, and the disagreements they add."""
+    table = Table(title="What the pending readings change")
+    for column in ("", "indicator", "breakdown", "period", "report", "reviewed", "preview"):
+        table.add_column(column)
+    for kind, changes in (
+        ("added", diff.added),
+        ("changed", diff.changed),
+        ("removed", diff.removed),
+    ):
+        for change in changes:
+            indicator, dims, period, report = change.key
+            table.add_row(
+                kind,
+                indicator,
+                str(dict(dims)),
+                period,
+                report,
+                "" if change.before is None else f"{change.before.normalize():f}",
+                "" if change.after is None else f"{change.after.normalize():f}",
+            )
+    console.print(table)
+    console.print(
+        f"{len(diff.added)} values added, {len(diff.changed)} changed, {len(diff.removed)} "
+        f"removed; {len(diff.disagreements)} new disagreements."
+    )
+    _print_disagreements(diff.disagreements, title="New disagreements")
+
+
+def _print_disagreements(
+    disagreements: list[Disagreement], title: str = "Disagreements (kept, not resolved)"
+) -> None:
+    if not disagreements:
         return
-    table = Table(title="Disagreements (kept, not resolved)")
+    table = Table(title=title)
     for column in ("indicator", "breakdown", "period", "report", "kept", "other", "where"):
         table.add_column(column)
-    for item in extraction.disagreements:
+    for item in disagreements:
         indicator, dims, period, report = item.key
         table.add_row(
             indicator,

@@ -7,6 +7,7 @@ wide one without colour, so every table row stays on one line and can be read ba
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -314,6 +315,8 @@ def test_a_preview_serves_pending_readings_and_leaves_the_service_database_alone
 
     assert result.exit_code == 0, result.output
     assert f"DATABASE_URL=sqlite:///{preview} python -m app.serve" in flat(result.output)
+    assert "What the pending readings change" in result.output
+    assert re.search(r"\d+ values added, \d+ changed, \d+ removed; \d+ new", flat(result.output))
     assert state(database) == before
     assert counts(preview)[0] > 500
 

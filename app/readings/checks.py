@@ -11,6 +11,7 @@ may be given twice. No reviewer can make a text say what it does not.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from app.extract.levels import fits
 from app.extract.numbers import Quantity, find_quantities
@@ -26,6 +27,9 @@ from app.sources.catalogue import CHANGE_SUFFIX, GAP_SUFFIX, GROWTH_SUFFIX, Cata
 # the time of day a figure holds at.
 GRAMMAR_DIMENSIONS = frozenset({"compared_with", "time_of_day"})
 
+# What becomes of a pending entry: refused (a seed), left out, or served (a preview).
+Pending = Literal["refuse", "skip", "include"]
+
 
 def checked_records(
     readings: ReadingsFile,
@@ -33,18 +37,18 @@ def checked_records(
     *,
     report: str,
     catalogue: Catalogue,
-    include_pending: bool = False,
+    pending: Pending = "refuse",
 ) -> list[Record]:
-    """The records of the accepted entries (and, for a preview, of the pending ones), each
-    checked against ``text``; :class:`ReadingsError` for the first entry that fails, naming
-    its file and line."""
+    """The records of the served entries, each checked against ``text``;
+    :class:`ReadingsError` for the first entry that fails, naming its file and line. A pending
+    entry is refused, left out, or (for a preview) served, as ``pending`` says."""
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     for index, entry in enumerate(readings.entries):
-        if entry.review == "rejected":
+        if entry.review == "rejected" or (entry.review == "pending" and pending == "skip"):
             continue
         where = readings.where(index)
-        if entry.review == "pending" and not include_pending:
+        if entry.review == "pending" and pending == "refuse":
             raise ReadingsError(
                 f"{where}: a pending reading of {entry.figure!r} ({entry.indicator}): review it "
                 "(accept, correct or reject), or seed a preview with --preview"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.extract.pipeline import Extraction, assemble
 from app.extract.records import Record
-from app.readings.checks import checked_records
+from app.readings.checks import Pending, checked_records
 from app.readings.files import ReadingsFile, load_readings
 from app.sources.inputs import Sources, load_sources
 
@@ -27,9 +27,9 @@ class Prepared:
     extraction: Extraction
 
 
-def prepare(seeds_dir: Path, *, preview: bool = False) -> Prepared:
-    """Read and check everything a seed needs, touching no database. A preview serves the
-    pending readings too, exactly as proposed; otherwise a pending reading is refused."""
+def prepare(seeds_dir: Path, *, pending: Pending = "refuse") -> Prepared:
+    """Read and check everything a seed needs, touching no database. A pending reading is
+    refused, unless ``pending`` says to leave it out or (for a preview) to serve it."""
     sources = load_sources(seeds_dir)
     readings = {source: load_readings(seeds_dir, source) for source in sources.texts}
     records: list[Record] = []
@@ -40,7 +40,7 @@ def prepare(seeds_dir: Path, *, preview: bool = False) -> Prepared:
                 sources.texts[source].text,
                 report=sources.report_of(source),
                 catalogue=sources.catalogue,
-                include_pending=preview,
+                pending=pending,
             )
         )
     return Prepared(sources, readings, assemble(records))

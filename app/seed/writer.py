@@ -66,7 +66,7 @@ def seed_database(
     ``seeds_dir`` say (with ``preview``, the pending ones too). Another seed writing to the same
     database is waited for at most ``lock_wait`` seconds (then
     :class:`~app.seed.lock.SeedLockError`)."""
-    prepared = prepare(seeds_dir, preview=preview)
+    prepared = prepare(seeds_dir, pending="include" if preview else "refuse")
     manifest, catalogue, texts = (
         prepared.sources.manifest,
         prepared.sources.catalogue,

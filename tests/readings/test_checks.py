@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.readings.checks import checked_records
+from app.readings.checks import Pending, checked_records
 from app.readings.entries import Entry
 from app.readings.files import ReadingsError, ReadingsFile
 from app.sources.catalogue import Catalogue
@@ -23,15 +23,10 @@ def readings(*entries: Entry) -> ReadingsFile:
     )
 
 
-def check(catalogue: Catalogue, *entries: Entry, preview: bool = False) -> list[object]:
+def check(catalogue: Catalogue, *entries: Entry, pending: Pending = "refuse") -> list[object]:
+    file = readings(*entries)
     return list(
-        checked_records(
-            readings(*entries),
-            TEXT,
-            report="cnnic-55",
-            catalogue=catalogue,
-            include_pending=preview,
-        )
+        checked_records(file, TEXT, report="cnnic-55", catalogue=catalogue, pending=pending)
     )
 
 
@@ -66,7 +61,8 @@ def test_rejected_readings_are_not_served_and_pending_ones_only_in_a_preview(
     pending = entry("1,108 million", "internet_users", "1108000000", review="pending")
 
     assert check(catalogue, rejected) == []
-    assert len(check(catalogue, pending, preview=True)) == 1
+    assert len(check(catalogue, pending, pending="include")) == 1
+    assert check(catalogue, pending, pending="skip") == []
     with pytest.raises(ReadingsError, match=r"cnnic-55-en\.yaml:10: a pending reading of '1,108"):
         check(catalogue, pending)
 
