@@ -27,15 +27,22 @@ _VERBS = (
     r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
-    r"hit|exceeding|exceeded|surpassed|达到|达|为|提升至|升至|增至|突破|超过|超"
+    r"hit|exceeding|exceeded|surpassed|达到|高达|达|为|提升至|升至|增至|突破|超过|超"
 )
 
 # A figure the source only expects: "is expected to reach", "was estimated to be".
 _EXPECTED_TO = r"(?:was|is|were|are)\s+(?:expected|estimated|projected|forecast)\s+to"
 
+# What Chinese puts after a subject to say its size, number or share: "手机网民规模达",
+# "用户数为", "使用手机上网的比例达".
+_CN_MEASURE = r"(?:的?(?:用户规模|总规模|规模|数量|总量|总数|人数|用户数|数|比例|比重|占比))?"
+
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
+# Chinese adverbs before the verb: "已达", "也为", "均为".
+_CN_ADVERBS = r"(?:已经|已|也|均|仍|则)*"
+
 LINK = re.compile(
-    rf"^{_PLACE}"
+    rf"^{_PLACE}{_CN_MEASURE}{_CN_ADVERBS}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"
     rf"(?:{_VERBS}|{_EXPECTED_TO}\s+(?:reach|be))\s*(?:to\s+)?$",
     re.IGNORECASE,
@@ -123,10 +130,14 @@ SINCE_START = re.compile(r"^since\b", re.IGNORECASE)
 AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\W*目前", re.I)
 
 # A share of what was just counted: "accounting for", "making up", "占".
+# A share of all Internet users, in Chinese: "占网民整体的40.5%", "占总体网民的比例为71%". A share
+# of a group (占手机网民的) is another measure, and is not read as one of all users.
+_CN_ALL_USERS = r"(?:(?:网民整体|整体网民|总体网民|网民总体|全体网民)的?(?:比例|比重)?(?:为|达)?)?"
+
 SHARE_BEFORE = re.compile(
-    r"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
+    rf"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
     r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
-    r"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占)\s*$",
+    rf"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占{_CN_ALL_USERS})\s*$",
     re.IGNORECASE,
 )
 

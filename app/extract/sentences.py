@@ -324,8 +324,11 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         if cues.EACH_WITH.search(lead):
             self._leave_out(quantity, "what each counted item has (a definition, not a figure)")
             return
-        if quantity.unit != "percentage_points" and cues.SHARE_BEFORE.search(lead):
-            subject = self._share_subject(quantity)
+        share = cues.SHARE_BEFORE.search(lead)
+        if quantity.unit != "percentage_points" and share is not None:
+            # The words of the cue ("占网民整体的") name the whole, not what has the share.
+            cue_start = number_start(quantity) - len(lead) + share.start()
+            subject = self._share_subject(quantity, cue_start)
             if subject is not None:
                 self._read_one_with(quantity, *subject)
                 return
@@ -423,10 +426,15 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
             return None
         return self.ctx.catalogue.indicators[counts], dict(level.dimensions)
 
-    def _share_subject(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
-        """What "accounting for X%" is a share of: a phrase in its clause, else the last level."""
+    def _share_subject(
+        self, quantity: Quantity, cue_start: int
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """What "accounting for X%" (whose cue starts at ``cue_start``) is a share of: a
+        phrase in its clause before the cue, else the last level."""
         clause_start = self.clauses.start(quantity.start)
-        for hit in reversed([h for h in self.hits if clause_start <= h.start < quantity.start]):
+        for hit in reversed(
+            [h for h in self.hits if clause_start <= h.start and h.end <= cue_start]
+        ):
             for term in hit.indicator_terms:
                 resolved = self._resolve(term.indicator, dict(term.dimensions), quantity)
                 if resolved is not None:

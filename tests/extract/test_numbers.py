@@ -36,6 +36,9 @@ SINGLE_FIGURES = [
     ("China had 1,108 million Internet users", "1,108 million", D(1108000000), "count", D(10**6)),
     ("had reached 1.125 billion by the end", "1.125 billion", D(1125000000), "count", D(10**6)),
     ("我国网民规模达11.25亿人", "11.25亿", D(1125000000), "count", D(10**6)),
+    ("我国网民规模达 11.23 亿", "11.23 亿", D(1123000000), "count", D(10**6)),
+    ("China has 802 mln online users", "802 mln", D(802000000), "count", D(10**6)),
+    ("China's internet users reach 1.125 bln", "1.125 bln", D(1125000000), "count", D(10**6)),
     ("已建成5G基站483.8万座", "483.8万", D(4838000), "count", D(1000)),
     ("生成式人工智能用户规模达6.02亿人", "6.02亿", D(602000000), "count", D(10**6)),
     ("平台用户达9.4亿", "9.4亿", D(940000000), "count", D(10**7)),
@@ -193,6 +196,8 @@ def test_single_figure(
 # (sentence, figure text, qualifier, the qualifier word as written)
 QUALIFIED = [
     ("cover more than 330 cities nationwide", "330", "more than", "more than"),
+    ("用户规模达1,000多万", "1,000多万", "more than", "多"),
+    ("覆盖3000余万户", "3000余万", "more than", "余"),
     ("Over 500 million users utilized Kuaishou Search", "500 million", "more than", "Over"),
     ("capacity exceeding 1,590 EFLOPS", "1,590 EFLOPS", "more than", "exceeding"),
     (

@@ -82,6 +82,8 @@ def read(text: str, published: tuple[dt.date, str] = REPORT_55) -> Read:
     return Read(text, reader.records, reader.left_out)
 
 
+EDUCATION = {"application": "online education"}
+
 # (case, text, published, values: (indicator, breakdown, period, value, as reported))
 VALUES = [
     (
@@ -601,6 +603,42 @@ VALUES = [
         ],
     ),
     (
+        "a Chinese subject with its size, then its verb",
+        "截至2017年12月,我国网民规模达7.72亿,手机网民规模达7.53亿。",
+        REPORT_55,
+        [
+            ("internet_users", {}, "2017-12", D(772_000_000), "7.72亿"),
+            ("mobile_internet_users", {}, "2017-12", D(753_000_000), "7.53亿"),
+        ],
+    ),
+    (
+        "a Chinese share of all Internet users is the share of what was just counted",
+        "截至2020年6月,我国在线教育用户规模达3.81亿,占网民整体的40.5%。",
+        REPORT_55,
+        [
+            (
+                "application_users",
+                {"application": "online education"},
+                "2020-06",
+                D(381_000_000),
+                "3.81亿",
+            ),
+            (
+                "application_usage_rate",
+                {"application": "online education"},
+                "2020-06",
+                D("40.5"),
+                "40.5%",
+            ),
+        ],
+    ),
+    (
+        "a Chinese share of users going online with a device",
+        "截至2018年6月,网民通过手机接入互联网的比例高达98.3%。",
+        REPORT_55,
+        [("access_device_usage", {"device": "mobile phone"}, "2018-06", D("98.3"), "98.3%")],
+    ),
+    (
         "the growth of a revenue over three quarters",
         "According to the operation of the Internet and related service industries in the first "
         "three quarters of 2024, the Internet business revenue of news & information, search, "
@@ -631,6 +669,13 @@ def test_sentence_gives_values(
     expected: list[tuple[str, dict[str, str], str, Decimal, str]],
 ) -> None:
     assert read(text, published).values() == expected
+
+
+def test_a_share_of_a_group_is_not_read_as_a_share_of_all_internet_users() -> None:
+    read_ = read("截至2020年6月,手机即时通信用户规模达9.30亿,占手机网民的99.8%。")
+
+    assert ("99.8%", "no indicator in the catalogue names it here") in read_.reasons()
+    assert [value[0] for value in read_.values()] == ["application_users"]
 
 
 def test_a_dateline_would_date_the_figures_if_it_were_not_the_publication_day() -> None:

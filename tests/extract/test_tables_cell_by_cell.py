@@ -619,3 +619,22 @@ def test_a_table_note_on_a_cell_is_kept_as_a_scope_note(reading: Reading) -> Non
     (note,) = record.notes
     assert note.kind == "scope"
     assert note.quote.startswith("The addresses of China Unicom include")
+
+
+def test_a_tables_source_line_credits_its_cells_unless_it_names_the_publisher(
+    reading: Reading,
+) -> None:
+    credited: dict[str, set[str | None]] = {}
+    for table in reading.document.tables:
+        inside = [
+            r for r in reading.records if table.span.start <= r.evidence.start < table.span.end
+        ]
+        sources = [note.span.text for note in table.notes if not note.mark.startswith("Note")]
+        key = sources[0] if sources else "(no source line)"
+        credited.setdefault(key, set()).update(r.attributed_to for r in inside)
+
+    assert credited["Baidu"] == {"Baidu"}
+    assert credited["Baidu Online Network Technology (Beijing) Co., Ltd."] == {"Baidu"}
+    assert credited["APNIC and CNNIC"] == {"APNIC and CNNIC"}
+    assert credited["CNNIC"] == {None}
+    assert credited["(no source line)"] == {None}
