@@ -188,6 +188,8 @@ class ChangeReading(Recording):
                 return mention.period
         if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)
+        if cues.SINCE_YEAR_START.search(before) and len(period) == len("2018-12"):
+            return f"{int(period[:4]) - 1:04d}-12"
         named = cues.NAMED_BASE.search(after)
         if named is not None:
             return named.group("base")

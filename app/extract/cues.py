@@ -85,29 +85,34 @@ CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:rates?|margin))?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
-    r"增长|提高|增加|下降|减少)\s*$",
+    r"增长|提高|增加|下降|减少|"
+    # "新增网民2968万", "净增5G基站": what is new stands between the word and its figure.
+    r"(?:新增|净增)[^\d,;，；。]{0,12}?(?:达|为)?)\s*$",
     re.IGNORECASE,
 )
+# "year-on-year", also written "year on year" or "year over year".
+_YOY = r"year[-\s]+(?:on|over)[-\s]+year"
+
 # A change whose verb the sentence gave for the change before it: "the number of national
 # business performances increased by 14.5% year-on-year, and box office revenue by 25.9%".
 ELLIPTICAL_CHANGE = re.compile(r"^\s*and\s+(?:the\s+)?[A-Za-z][\w\s'&-]*\s+by\s*$", re.IGNORECASE)
 FALL = re.compile(
     r"(?:\b(?:decrease|drop|decline|down|fell|dropped|declined)\b|下降|减少)[^\d]*$", re.IGNORECASE
 )
-FALL_AFTER = re.compile(r"^\s*(?:year-on-year\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
+FALL_AFTER = re.compile(rf"^\s*(?:{_YOY}\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
 CHANGE_AFTER = re.compile(
-    r"^\s*(?:year-on-year\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
+    rf"^\s*(?:{_YOY}\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
 )
 
 # A change whose verb stands before what changed: "stimulated the first-hour turnover of
 # Tmall's home appliances by 765% year-on-year".
 BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
-YEAR_ON_YEAR_AFTER = re.compile(r"^\s*(?:year-on-year|yoy)(?![A-Za-z-])", re.IGNORECASE)
+YEAR_ON_YEAR_AFTER = re.compile(rf"^\s*(?:{_YOY}|yoy)(?![A-Za-z-])", re.IGNORECASE)
 
 # A change whose subjects follow it: "a year-on-year growth of more than 25% in the
 # cumulative tourist number and tourism revenue", "a 395% increase in the number of ...".
 SUBJECTS_AFTER = re.compile(
-    r"\s*(?:(?:year-on-year|yoy)\s+)?(?:(?:increase|rise|growth|jump|decrease|drop)\s+)?"
+    rf"\s*(?:(?:{_YOY}|yoy)\s+)?(?:(?:increase|rise|growth|jump|decrease|drop)\s+)?"
     r"in\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -170,6 +175,8 @@ RATE_WORDS = re.compile(
 )
 
 # The period a change is measured from: "compared to", "from", "较".
+# A change counted from the start of the year: "全年新增网民5653万", "上半年新增".
+SINCE_YEAR_START = re.compile(r"全年|上半年|今年以来|年初以来")
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
 # A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
@@ -181,7 +188,7 @@ NAMED_BASE = re.compile(
     r"(?:festival|holidays?|period|week|weekend|season))(?![A-Za-z-])",
     re.IGNORECASE,
 )
-YEAR_ON_YEAR = re.compile(r"year-\s*on-year|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+YEAR_ON_YEAR = re.compile(rf"{_YOY}|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 # Words that measure a change from some time: where that time is not found, the change is
 # left out rather than kept without one.

@@ -639,6 +639,36 @@ VALUES = [
         [("access_device_usage", {"device": "mobile phone"}, "2018-06", D("98.3"), "98.3%")],
     ),
     (
+        "new users of a year are a change since the year before, not a total",
+        "截至2018年12月,我国网民规模达8.29亿,全年新增网民5653万。",
+        REPORT_55,
+        [
+            ("internet_users", {}, "2018-12", D(829_000_000), "8.29亿"),
+            (
+                "internet_users_change",
+                {"compared_with": "2017-12"},
+                "2018-12",
+                D(56_530_000),
+                "5653万",
+            ),
+        ],
+    ),
+    (
+        "year on year, without hyphens",
+        "By June 2018, China had 802 million online users, up 3.8 percent year on year.",
+        REPORT_55,
+        [
+            ("internet_users", {}, "2018-06", D(802_000_000), "802 million"),
+            (
+                "internet_users_growth",
+                {"compared_with": "2017-06"},
+                "2018-06",
+                D("3.8"),
+                "3.8 percent",
+            ),
+        ],
+    ),
+    (
         "the growth of a revenue over three quarters",
         "According to the operation of the Internet and related service industries in the first "
         "three quarters of 2024, the Internet business revenue of news & information, search, "
