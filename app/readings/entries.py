@@ -118,28 +118,14 @@ class Entry(BaseModel):
         return {name: dumped[name] for name in READING_FIELDS}
 
     def to_yaml(self) -> dict[str, Any]:
-        """The entry as its file holds it: empty and default fields left out."""
-        dumped = self.model_dump(mode="json", exclude_defaults=True)
-        dumped.setdefault("review", self.review)
-        order = [
-            "indicator",
-            "dimensions",
-            "period",
-            "value",
-            "figure",
-            "at",
-            "scale",
-            "qualifier",
-            "attributed_to",
-            "quote",
-            "notes",
-            "review",
-            "engine",
-            "engine_now",
-            "doubts",
-            "note",
-        ]
-        return {name: dumped[name] for name in order if name in dumped}
+        """The entry as its file holds it, in the fields' order: empty and default fields left
+        out, but always its review."""
+        given = self.model_dump(mode="json", exclude_defaults=True)
+        return {
+            name: value
+            for name, value in self.model_dump(mode="json").items()
+            if name in given or name == "review"
+        }
 
 
 def differences(entry: Entry, proposal: Entry) -> dict[str, Any]:

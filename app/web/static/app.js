@@ -4,7 +4,7 @@
  * API, and the URL holds the whole view, so a link shows someone else the same thing.
  */
 
-import { getJson, getText } from "./api.js";
+import { getAllObservations, getJson, getText } from "./api.js";
 import { drawChart } from "./chart.js";
 import { renderLineChoices, renderRange } from "./controls.js";
 import { h, fill } from "./dom.js";
@@ -13,6 +13,7 @@ import { describeBreakdowns, keepBreakdowns, requestFor } from "./export.js";
 import { renderResults, search } from "./finder.js";
 import { formatPeriod, humanize, lineLabel, ordinal, unitName } from "./format.js";
 import { inRange, loadIndicator, selectedKeys, vintagesOf } from "./indicator.js";
+import { sparkline } from "./spark.js";
 import { renderTable } from "./table.js";
 import { lineKey, parseLineKey, readView, viewQuery } from "./url.js";
 
@@ -58,11 +59,19 @@ function writeUrl(push) {
 
 // --- rendering --------------------------------------------------------------------------------
 
+/** " from the 55th report", " from the 55th and 57th reports", " from 17 reports, the 41st to the 57th". */
+function fromReports(editions) {
+  if (editions.length === 0) return "";
+  if (editions.length === 1) return ` from the ${ordinal(editions[0])} report`;
+  if (editions.length === 2) return ` from the ${ordinal(editions[0])} and ${ordinal(editions[1])} reports`;
+  return ` from ${editions.length} reports, the ${ordinal(editions[0])} to the ${ordinal(editions.at(-1))}`;
+}
+
 function coverageText(indicator) {
   const first = formatPeriod(indicator.first_period);
   const last = formatPeriod(indicator.last_period);
-  const editions = indicator.reports.map((id) => state.reports.get(id)).filter(Boolean).map((r) => ordinal(r.edition));
-  const from = editions.length ? ` from the ${editions.join(" and ")} report${editions.length > 1 ? "s" : ""}` : "";
+  const editions = indicator.reports.map((id) => state.reports.get(id)).filter(Boolean).map((r) => r.edition);
+  const from = fromReports(editions.sort((a, b) => a - b));
   const count = `${indicator.observations} value${indicator.observations === 1 ? "" : "s"}`;
   return `In ${unitName(indicator.unit)} · ${first === last ? first : `${first} – ${last}`} · ${count}${from}`;
 }
@@ -90,9 +99,26 @@ function renderIntro() {
   fill($("starting-points"), STARTING_POINTS.filter((point) => state.catalogue.has(point.indicator)).map((point) => {
     const indicator = state.catalogue.get(point.indicator);
     const breakdown = point.with ? ` — ${lineLabel(parseLineKey(point.with))}` : "";
-    return h("li", {}, h("a", { href: viewQuery(point), "data-view": "" }, `${indicator.name}${breakdown}`),
+    const item = h("li", {}, h("a", { href: viewQuery(point), "data-view": "" }, `${indicator.name}${breakdown}`),
       h("span", { class: "hint" }, ` ${coverageText(indicator)}`));
+    addSparkline(item, point, indicator);
+    return item;
   }));
+}
+
+/** The headline of a starting point over time, drawn beside it once its values arrive; the
+ * link alone stays when they cannot be had. */
+async function addSparkline(item, point, indicator) {
+  const wanted = point.with ? parseLineKey(point.with) : {};
+  const dimensions = Object.fromEntries(Object.entries(wanted).map(([name, value]) => [name, [value]]));
+  try {
+    const observations = await getAllObservations({ indicator: indicator.code, dimensions });
+    const line = observations.filter((o) => lineKey(o.dimensions) === lineKey(wanted));
+    const chart = sparkline(line, indicator.unit);
+    if (chart) item.prepend(chart);
+  } catch {
+    // The first screen works without its pictures.
+  }
 }
 
 function renderHead(indicator) {

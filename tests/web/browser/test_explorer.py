@@ -322,3 +322,26 @@ def test_values_are_written_the_way_people_read_them(open_page: OpenPage) -> Non
 def test_an_unknown_indicator_says_so(open_page: OpenPage) -> None:
     page = open_page("/?indicator=no_such_thing")
     expect(page.locator("#status")).to_contain_text("There is no indicator “no_such_thing”")
+
+
+def test_the_first_screen_shows_each_headline_series_over_time(open_page: OpenPage) -> None:
+    page = open_page("/")
+    points = page.locator("#starting-points li")
+    expect(points.first.locator("svg.sparkline")).to_be_visible()
+    users = [
+        o
+        for o in api(page, "/v1/observations?indicator=internet_users&limit=1000")["data"]
+        if o["dimensions"] == {}
+    ]
+    users.sort(key=lambda o: o["period_start"])
+
+    sparkline = points.filter(has_text="Internet users").locator("svg.sparkline")
+    label = sparkline.get_attribute("aria-label") or ""
+    assert " in Oct 1997 to " in label
+    assert label.endswith(f" in Dec 2025, {len(users)} values")
+    points_drawn = sparkline.locator("polyline").get_attribute("points") or ""
+    assert points_drawn.count(",") == len(users)
+    # Every starting point draws its line: the headline, or the breakdown it names.
+    expect(page.locator("#starting-points svg.sparkline")).to_have_count(points.count())
+    points.filter(has_text="Internet users").get_by_role("link").click()
+    expect(page.locator("#indicator-name")).to_have_text("Internet users")
