@@ -22,12 +22,13 @@ _PLACE = (
 )
 
 _VERBS = (
-    r"reached|reaching|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|are|"
-    r"stood\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
+    r"reached|reaching|reaches|amounted\s+to|amounting\s+to|totaled|totalled|totaling|was|were|is|"
+    r"are|stood\s+at|stands\s+at|rose\s+to|rising\s+to|climbing\s+to|climbed\s+to|increased\s+to|grew\s+to|"
     r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
-    r"hit|exceeding|exceeded|surpassed|达到|高达|达|为|提升至|升至|增至|突破|超过|超"
+    r"hit|hits|exceeding|exceeded|surpassed|"
+    r"达到|高达|达|为|提升至|升至|增至|突破|超过|超|接近"
 )
 
 # A figure the source only expects: "is expected to reach", "was estimated to be".
@@ -54,7 +55,7 @@ ENDS_IN_VERB = re.compile(rf"(?<![A-Za-z])(?:{_VERBS}|of)$", re.IGNORECASE)
 
 # Words that may stand between a phrase and a figure whose qualifier is the verb.
 AUXILIARIES = re.compile(
-    rf"^{_PLACE}"
+    rf"^{_PLACE}{_CN_MEASURE}{_CN_ADVERBS}"
     rf"(?:(?:has|have|had|now|already|further|also|still|{_EXPECTED_TO})\s*)*$",
     re.IGNORECASE,
 )

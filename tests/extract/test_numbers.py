@@ -197,6 +197,9 @@ def test_single_figure(
 QUALIFIED = [
     ("cover more than 330 cities nationwide", "330", "more than", "more than"),
     ("用户规模达1,000多万", "1,000多万", "more than", "多"),
+    ("我国网民规模接近10亿", "10亿", "nearly", "接近"),
+    ("The number of internet users has crossed 1 billion", "1 billion", "more than", "crossed"),
+    ("China topped 1 billion users", "1 billion", "more than", "topped"),
     ("覆盖3000余万户", "3000余万", "more than", "余"),
     ("Over 500 million users utilized Kuaishou Search", "500 million", "more than", "Over"),
     ("capacity exceeding 1,590 EFLOPS", "1,590 EFLOPS", "more than", "exceeding"),

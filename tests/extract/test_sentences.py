@@ -669,6 +669,26 @@ VALUES = [
         ],
     ),
     (
+        "an application's users, then its verb",
+        "截至2017年12月,网络直播用户达4.22亿。",
+        REPORT_55,
+        [
+            (
+                "application_users",
+                {"application": "live streaming"},
+                "2017-12",
+                D(422_000_000),
+                "4.22亿",
+            )
+        ],
+    ),
+    (
+        "a figure the verb itself qualifies, after the subject's size",
+        "截至2020年12月,我国网民规模接近10亿。",
+        REPORT_55,
+        [("internet_users", {}, "2020-12", D(1_000_000_000), "10亿")],
+    ),
+    (
         "the growth of a revenue over three quarters",
         "According to the operation of the Internet and related service industries in the first "
         "three quarters of 2024, the Internet business revenue of news & information, search, "
