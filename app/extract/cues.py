@@ -42,6 +42,10 @@ _CN_MEASURE = r"(?:的?(?:用户规模|总规模|规模|数量|总量|总数|人
 # Chinese adverbs before the verb: "已达", "也为", "均为".
 _CN_ADVERBS = r"(?:已经|已|也|均|仍|则)*"
 
+# A Chinese clause that is only a verb before its figure goes on with the figure before it:
+# "网民规模接近10亿,达9.89亿" (a round figure, then the exact one).
+VERB_ALONE = re.compile(rf"^[\s,，]*{_CN_ADVERBS}(?:达到|达|为|增至|升至)\s*$")
+
 LINK = re.compile(
     rf"^{_PLACE}{_CN_MEASURE}{_CN_ADVERBS}"
     r"(?:(?:has|have|had|now|already|further|also|still|continued\s+to)\s+)*"

@@ -358,7 +358,8 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         if counted is not None:
             self._read_one_with(quantity, *counted)
             return
-        if cues.FROM_BEFORE.search(before) and index > 0 and self.levels:
+        starts_with_verb = cues.VERB_ALONE.match(before) is not None
+        if (cues.FROM_BEFORE.search(before) or starts_with_verb) and index > 0 and self.levels:
             previous = self.levels[-1]
             spec = self.ctx.catalogue.indicators[previous.indicator]
             if fits(quantity.unit, spec.unit):

@@ -684,9 +684,13 @@ VALUES = [
     ),
     (
         "a figure the verb itself qualifies, after the subject's size",
-        "截至2020年12月,我国网民规模接近10亿。",
+        "截至2020年12月,我国网民规模接近10亿,达9.89亿。",
         REPORT_55,
-        [("internet_users", {}, "2020-12", D(1_000_000_000), "10亿")],
+        [
+            ("internet_users", {}, "2020-12", D(1_000_000_000), "10亿"),
+            # A clause that is only a verb goes on with the figure before it.
+            ("internet_users", {}, "2020-12", D(989_000_000), "9.89亿"),
+        ],
     ),
     (
         "the growth of a revenue over three quarters",
