@@ -30,7 +30,8 @@ from app.extract.records import Record
 from app.extract.script import simplified
 from app.readings.entries import EngineRecord, Entry, NoteSpan, Span, differences
 from app.readings.files import ReadingsError, ReadingsFile, load_readings, write_readings
-from app.sources.inputs import load_sources
+from app.sources.inputs import Sources, load_sources
+from app.sources.manifest import SourceText
 
 # A value this many times above or below its indicator's usual ones is worth a second look.
 _FAR = Decimal(20)
@@ -219,6 +220,15 @@ def _close(one: Decimal, other: Decimal) -> bool:
     return largest == 0 or abs(one - other) <= largest * _ROUNDING
 
 
+def engine_proposals(sources: Sources, texts: Sequence[SourceText]) -> dict[str, list[Entry]]:
+    """What the engine proposes in each of ``texts``, as pending entries, by source id."""
+    engine = propose(list(texts), sources.manifest, sources.catalogue)
+    by_source: dict[str, list[Entry]] = defaultdict(list)
+    for record in engine.records:
+        by_source[record.evidence.source].append(proposal(record))
+    return by_source
+
+
 def propose_readings(
     seeds_dir: Path, only: Sequence[str] = (), *, acknowledge: bool = False
 ) -> list[Merged]:
@@ -229,10 +239,7 @@ def propose_readings(
     if unknown:
         raise ReadingsError(f"no such source: {', '.join(unknown)} (see manifest.yaml)")
     chosen = [sources.texts[source] for source in only] if only else list(sources.texts.values())
-    engine = propose(chosen, sources.manifest, sources.catalogue)
-    by_source: dict[str, list[Entry]] = defaultdict(list)
-    for record in engine.records:
-        by_source[record.evidence.source].append(proposal(record))
+    by_source = engine_proposals(sources, chosen)
     files = {source: load_readings(seeds_dir, source) for source in sources.texts}
     results = [
         merge_proposals(files[text.entry.id], by_source[text.entry.id], acknowledge=acknowledge)

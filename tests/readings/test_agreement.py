@@ -6,15 +6,11 @@ The floors are the figures measured when they were last raised; raise them with 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 
-from app.extract.pipeline import propose
 from app.readings.agreement import Agreement, agreement
-from app.readings.entries import Entry
 from app.readings.files import load_readings
-from app.readings.propose import proposal
+from app.readings.propose import engine_proposals
 from app.sources.inputs import load_sources
 from tests.conftest import PROJECT_ROOT
 from tests.reporting import say
@@ -28,10 +24,7 @@ def test_the_engine_agrees_with_the_reviewed_readings_at_least_as_before(
     request: pytest.FixtureRequest,
 ) -> None:
     sources = load_sources(SEEDS)
-    engine = propose(list(sources.texts.values()), sources.manifest, sources.catalogue)
-    proposed: dict[str, list[Entry]] = defaultdict(list)
-    for record in engine.records:
-        proposed[record.evidence.source].append(proposal(record))
+    proposed = engine_proposals(sources, list(sources.texts.values()))
     total = Agreement(0, 0, 0)
     for source in sources.texts:
         total += agreement(load_readings(SEEDS, source).entries, proposed[source])
