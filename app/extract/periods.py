@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from app.periods import period_bounds
+from app.periods import is_day, period_bounds
 
 __all__ = [
     "PeriodMention",
@@ -82,6 +82,9 @@ _LEAD = re.compile(
 )
 
 
+_AS_OF = re.compile(rf"(?i:by|as{_S}+of|up{_S}+to|until|till)\b|截至|截止")
+
+
 @dataclass(frozen=True, slots=True)
 class _Clock:
     """The dates a phrase is read against: the day of publication and the last day the
@@ -125,8 +128,20 @@ def find_periods(
     mentions: list[PeriodMention] = []
     for start, end, period, within in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if not mentions or start >= mentions[-1].end:
-            mentions.append(PeriodMention(start, end, text[start:end], period, within))
+            read = _month_closed(text[start:end], period)
+            mentions.append(PeriodMention(start, end, text[start:end], read, within))
     return mentions
+
+
+def _month_closed(phrase: str, period: str) -> str:
+    """ "截至2018年6月30日", "as of June 30": figures as of a month's last day are the
+    month's, the period the reports' series are kept in."""
+    if not (is_day(period) and _AS_OF.match(phrase)):
+        return period
+    day = datetime.date.fromisoformat(period)
+    if (day + datetime.timedelta(days=1)).month == day.month:
+        return period
+    return period[:7]
 
 
 def _event_matches(text: str, events: Mapping[str, str]) -> Iterator[tuple[re.Match[str], str]]:
@@ -230,6 +245,8 @@ def _read_chinese(match: re.Match[str], _: _Clock) -> str:
     year = int(match["y"])
     if match["d"]:
         return datetime.date(year, int(match["m"]), int(match["d"])).isoformat()
+    if match["m1"]:
+        return _months(year, int(match["m1"]), int(match["m"]))
     if match["m"]:
         return _month(year, int(match["m"]))
     if match["end"]:
@@ -241,6 +258,21 @@ def _read_chinese(match: re.Match[str], _: _Clock) -> str:
     if match["nq"]:
         return _months(year, 1, 3 * _COUNTS[match["nq"]])
     return f"{year:04d}"
+
+
+def _read_chinese_month(match: re.Match[str], clock: _Clock) -> str:
+    """ "3月份", "今年3月", "去年12月", "1-2月份", "去年底": 今年 and 去年 count from the
+    publication year; a month without a year is the latest such month ended by the covered
+    date."""
+    relative = match["rel"] or match["rel2"]
+    year = None if relative is None else clock.published.year - (relative == "去")
+    if year is not None and match["end"]:
+        return _month(year, 12)
+    last = int(match["m"])
+    first = int(match["m1"]) if match["m1"] else last
+    if first == last:
+        return _resolve(lambda y: _month(y, last), year, clock)
+    return _resolve(lambda y: _months(y, first, last), year, clock)
 
 
 def _read_quarter(match: re.Match[str], clock: _Clock) -> str:
@@ -370,11 +402,20 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
     ),
     (
         re.compile(
-            rf"(?<![0-9])(?P<y>{_Y})年(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12][0-9]|3[01]|0?[1-9])日)?"
+            rf"(?<![0-9])(?P<y>{_Y}){_S}?年{_S}?(?:(?:(?P<m1>1[0-2]|0?[1-9])[-–~至到])?"
+            rf"(?P<m>1[0-2]|0?[1-9]){_S}?月份?(?:{_S}?(?P<d>[12][0-9]|3[01]|0?[1-9]){_S}?日)?"
             r"|(?P<end>底|末)|(?P<h>[上下])半年|(?:仅|第)?(?P<q>[一二三四1-4])季度"
             r"|前(?P<nq>[二三])季度)?"
         ),
         _read_chinese,
+    ),
+    (
+        re.compile(
+            r"(?<![0-9年.~–-])(?:(?P<rel>[今去])年(?P<end>底|末)"
+            r"|(?:(?P<rel2>[今去])年)?(?:(?P<m1>1[0-2]|0?[1-9])[-–~至到])?"
+            rf"(?P<m>1[0-2]|0?[1-9]){_S}?月份?(?:底|末)?)(?![0-9日])"
+        ),
+        _read_chinese_month,
     ),
     (
         re.compile(
@@ -445,7 +486,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         re.compile(
             rf"(?<![A-Za-z0-9_/.+-])(?P<y>{_Y})(?![0-9A-Za-z_/]|[.,][0-9]"
             rf"|{_S}*(?:%|(?i:per{_S}?cent|percentage|(?:ten{_S}+)?thousand|million|billion|trillion))"
-            r"|[万亿])"
+            rf"|{_S}*[–-]{_S}*[0-9]|[万亿元])"
         ),
         _read_year,
     ),
