@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from app.extract import cues
+from app.extract.bases import relative_base, year_end_base
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
@@ -178,14 +179,18 @@ class ChangeReading(Recording):
         return None if own is None else lead_start + own.start()
 
     def _change_base(self, quantity: Quantity, before: str, after: str, period: str) -> str | None:
+        clause_start = quantity.start - len(before)
         for mention in self.periods:
             follows = quantity.end <= mention.start <= quantity.end + len(after) + 40
-            if follows and self.dating.is_base(mention):
-                self.state.base = self.base = mention.period
-                return mention.period
-            if mention.end <= quantity.start and self.text[: mention.start].endswith("较"):
-                self.state.base = self.base = mention.period
-                return mention.period
+            compared = clause_start <= mention.start and mention.end <= quantity.start
+            if (follows and self.dating.is_base(mention)) or (
+                compared and cues.COMPARED_WITH.search(self.text, 0, mention.start)
+            ):
+                self.state.base = self.base = year_end_base(mention.period, period)
+                return self.base
+        relative = relative_base(f"{before} {after}", period)
+        if relative is not None:
+            return relative
         if cues.YEAR_ON_YEAR.search(after) or cues.YEAR_ON_YEAR.search(before):
             return shift_years(period, -1)
         if cues.SINCE_YEAR_START.search(before) and len(period) == len("2018-12"):

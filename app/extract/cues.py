@@ -91,6 +91,8 @@ CHANGE_BEFORE = re.compile(
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
     r"增长|提高|增加|下降|减少|"
+    # "年增长率为10.7%", "增长率分别为20.7%、14.2%", "增速达".
+    r"(?:增长率|增速|增幅)(?:分别)?(?:为|达到|达|是)?|"
     # "新增网民2968万", "净增5G基站": what is new stands between the word and its figure.
     r"(?:新增|净增)[^\d,;，；。]{0,12}?(?:达|为)?)\s*$",
     re.IGNORECASE,
@@ -142,7 +144,9 @@ AT_PRESENT = re.compile(r"^\W*(?:at\s+present|currently|so\s+far|to\s+date)\b|^\
 # A share of what was just counted: "accounting for", "making up", "占".
 # A share of all Internet users, in Chinese: "占网民整体的40.5%", "占总体网民的比例为71%". A share
 # of a group (占手机网民的) is another measure, and is not read as one of all users.
-_CN_ALL_USERS = r"(?:(?:网民整体|整体网民|总体网民|网民总体|全体网民)的?(?:比例|比重)?(?:为|达)?)?"
+_CN_ALL_USERS = (
+    r"(?:(?:网民整体|整体网民|总体网民|网民总体|全体网民)的?(?:比例|比重)?(?:分别)?(?:为|达)?)?"
+)
 
 SHARE_BEFORE = re.compile(
     rf"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
@@ -183,6 +187,8 @@ RATE_WORDS = re.compile(
 # A change counted from the start of the year: "全年新增网民5653万", "上半年新增".
 SINCE_YEAR_START = re.compile(r"全年|上半年|今年以来|年初以来")
 BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
+# A date a change is measured from, named before it: "较2020年3月增长", "比去年12月".
+COMPARED_WITH = re.compile(r"(?:较|比)\s*$")
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
 # A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
 # A change measured from a time the text names but does not date: "compared with the
@@ -193,7 +199,9 @@ NAMED_BASE = re.compile(
     r"(?:festival|holidays?|period|week|weekend|season))(?![A-Za-z-])",
     re.IGNORECASE,
 )
-YEAR_ON_YEAR = re.compile(rf"{_YOY}|\byoy\b|a\s+year\s+earlier|同比", re.IGNORECASE)
+YEAR_ON_YEAR = re.compile(
+    rf"{_YOY}|\byoy\b|a\s+year\s+earlier|同比|(?<![全上下])年(?:增长率|增速|增幅)", re.IGNORECASE
+)
 SAME_PERIOD = re.compile(r"over\s+the\s+same\s+period", re.IGNORECASE)
 # Words that measure a change from some time: where that time is not found, the change is
 # left out rather than kept without one.
@@ -217,8 +225,11 @@ BEFORE_AFTER_GLUE = re.compile(
 RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
 # Lists: numbers joined by commas and "and", given "respectively".
-RUN_GLUE = re.compile(r"^\s*(?:,\s*and|,|，|、|and|和|:)\s*$")
+# Between listed figures; a Chinese counter may close each ("9057万人、5139万人").
+RUN_GLUE = re.compile(r"^\s*(?:人|个|户|家|名)?\s*(?:,\s*and|,|，|、|and|和|及|以及|:)\s*$")
 RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
+# "用户规模分别达4.09亿、3.81亿": Chinese says "respectively" before the list.
+RESPECTIVELY_BEFORE = re.compile(r"分别[^\d,;，；。]{0,6}$")
 RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别)", re.IGNORECASE)
 
 # A note that defines a term ("... refers to ...", "... means ..."): its numbers are part of

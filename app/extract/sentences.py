@@ -30,6 +30,7 @@ from app.extract.levels import (
     fits,
     number_start,
 )
+from app.extract.modifiers import with_modifiers
 from app.extract.numbers import Quantity, find_quantities
 from app.extract.owners import owned_hits
 from app.extract.page_breaks import (
@@ -43,7 +44,7 @@ from app.extract.provenance import Provenance
 from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
-from app.extract.terms import TermHit, without_marks
+from app.extract.terms import TermHit, fold, without_marks
 from app.extract.times_of_day import time_of_day
 from app.sources.catalogue import CHANGE_SUFFIX, IndicatorSpec
 
@@ -120,9 +121,10 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         self.reach: dict[int, int] = {}
         if continuation is not None:
             self._read_across_break(continuation)
-        self.hits = owned_hits(
-            self.ctx.finder.find(self.analysis), self.analysis, self.state.said, self.ctx.catalogue
+        found = with_modifiers(
+            self.ctx.finder.find(self.analysis), self.analysis, self.ctx.catalogue
         )
+        self.hits = owned_hits(found, self.analysis, self.state.said, self.ctx.catalogue)
         self.clauses = Clauses(self.analysis, self.quantities, self.hits)
         self.dating = SentenceDates(
             self.text, self.periods, self.quantities, self.clauses, self.ctx.reference
@@ -252,7 +254,10 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         if len(run) < 2:
             return run
         ratio = all(self.text[a.end : b.start] == ":" for a, b in pairwise(run))
-        if ratio or cues.RESPECTIVELY.match(self.text[run[-1].end :]) or self._parallel(run):
+        respectively = cues.RESPECTIVELY.match(self.text[run[-1].end :]) or (
+            cues.RESPECTIVELY_BEFORE.search(self.text[: run[0].start])
+        )
+        if ratio or respectively or self._parallel(run):
             return run
         if cues.RANGE_BEFORE.search(self.text[: run[0].start]):
             return run
@@ -274,16 +279,19 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
             for quantity in run:
                 self._leave_out(quantity, "a range (between one figure and another)")
             return
+        if self._read_listed_shares(run):
+            return
         segment_start = self.clauses.segment_start(run[0].start)
         hits = [hit for hit in self.hits if segment_start <= hit.start and hit.end <= run[0].start]
         for dimension in self._dimensions_in(hits):
             values = [value for hit in hits for value in hit.dimension_values(dimension)]
             if len(values) < len(run):
                 continue
-            subject = self._list_subject(hits, dimension)
+            subject = self._list_subject(hits, dimension, run[0].start)
             if subject is None:
                 break
-            if cues.CHANGE_BEFORE.search(before_qualifier(self.text, run[0])):
+            words_after_subject = self.text[max(hit.end for hit in hits) : number_start(run[0])]
+            if cues.CHANGE_BEFORE.search(words_after_subject):
                 breakdowns = [{**subject[1], dimension: v} for v in values[-len(run) :]]
                 self._read_listed_changes(run, subject[0], breakdowns)
                 return
@@ -293,6 +301,24 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
             return
         for quantity in run:
             self._leave_out(quantity, "a list whose items the catalogue does not name")
+
+    def _read_listed_shares(self, run: list[Quantity]) -> bool:
+        """Shares of the levels just listed, one each: "用户规模分别达4.09亿、3.81亿,
+        占网民整体的比例分别为43.5%、40.5%"."""
+        before = self.text[self.clauses.start(run[0].start) : run[0].start]
+        levels = self.levels[-len(run) :]
+        if len(levels) < len(run) or not cues.SHARE_BEFORE.search(before):
+            return False
+        codes = {level.indicator for level in levels}
+        if len(codes) != 1 or len({tuple(level.dimensions.items()) for level in levels}) < len(run):
+            return False
+        spec = self.ctx.catalogue.indicators[codes.pop()]
+        if spec.share is None:
+            return False
+        share = self.ctx.catalogue.indicators[spec.share]
+        for quantity, level in zip(run, levels, strict=True):
+            self._read_one_with(quantity, share, {**level.dimensions, **spec.share_dimensions})
+        return True
 
     def _dimensions_in(self, hits: list[TermHit]) -> list[str]:
         names: list[str] = []
@@ -304,7 +330,7 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         return names
 
     def _list_subject(
-        self, hits: list[TermHit], dimension: str
+        self, hits: list[TermHit], dimension: str, run_start: int
     ) -> tuple[IndicatorSpec, dict[str, str]] | None:
         for hit in reversed(hits):
             for term in sorted(hit.indicator_terms, key=lambda t: -t.priority):
@@ -312,7 +338,26 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
                 spec = self.ctx.catalogue.indicators[term.indicator]
                 dims = {name: value for name, value in term.dimensions if name != dimension}
                 return spec, dims
-        return None
+        return self._list_head(hits[-1].end, run_start, dimension) if hits else None
+
+    def _list_head(
+        self, start: int, end: int, dimension: str
+    ) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """The indicator named once after a list of breakdowns, by the words its terms put
+        after one ("网上外卖、在线教育……等数字服务蓬勃发展,用户规模分别达")."""
+        between = fold(self.text[start:end])
+        named = [
+            head
+            for head in self.ctx.catalogue.heads
+            if head.dimension == dimension and fold(head.phrase) in between
+        ]
+        if not named:
+            return None
+        longest = max(len(head.phrase) for head in named)
+        indicators = {head.indicator for head in named if len(head.phrase) == longest}
+        if len(indicators) != 1:
+            return None
+        return self.ctx.catalogue.indicators[indicators.pop()], {}
 
     def _read_one(self, quantity: Quantity, index: int) -> None:
         before = self.text[self.clauses.start(quantity.start) : quantity.start]

@@ -9,6 +9,7 @@ from app.sources.catalogue import Catalogue, Term
 
 SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 _MARKS = re.compile(f"[{SUPERSCRIPTS}]")
+_SPACES = re.compile(r"\s*")
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-)[^\S\n]*\n\s*(?=[A-Za-z])")
 
 
@@ -39,8 +40,9 @@ def without_marks(text: str) -> str:
 
 
 def fold(phrase: str) -> str:
-    """The form phrases are compared in: lower case, footnote marks dropped, spaces collapsed."""
-    return " ".join(without_marks(phrase).lower().split())
+    """The form phrases are compared in: lower case, footnote marks dropped, spaces collapsed,
+    and none beside a Chinese character (typesetting, not words: "60 岁及以上")."""
+    return _folded_with_offsets(phrase)[0].strip()
 
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -55,7 +57,12 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
         if char in SUPERSCRIPTS or offset in joins:
             continue
         if char.isspace():
-            if chars and chars[-1] != " ":
+            if (
+                chars
+                and chars[-1] != " "
+                and not _is_cjk(chars[-1])
+                and not _cjk_next(text, offset)
+            ):
                 chars.append(" ")
                 offsets.append(offset)
             continue
@@ -63,6 +70,17 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
         chars.append(lowered if len(lowered) == 1 else char)
         offsets.append(offset)
     return "".join(chars), offsets
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _cjk_next(text: str, offset: int) -> bool:
+    """Whether the first character after the spaces at ``offset`` is Chinese."""
+    spaces = _SPACES.match(text, offset)
+    after = spaces.end() if spaces else offset
+    return after < len(text) and _is_cjk(text[after])
 
 
 def _is_word_char(char: str) -> bool:

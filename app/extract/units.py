@@ -40,6 +40,7 @@ UNIT_NAMES = {
     "hour": "hours",
     "hours": "hours",
     "小时": "hours",
+    "个小时": "hours",
     "yuan": "yuan",
     "元": "yuan",
     "rmb": "yuan",
@@ -66,16 +67,17 @@ PER_WHOLES = {"hundred": 100, "thousand": 1000, "ten thousand": 10**4}
 
 # A Chinese magnitude may follow a space ("11.23 亿"), and "多" or "余" before it says the figure
 # is more than that ("1000多万", "3000余万").
+_CJK_SPACE = r"[ \u3000]?"
 MAGNITUDE = re.compile(
     rf"\s*(?i:({EN_MAGNITUDE}))(?![-A-Za-z0-9_])|[ \u3000]?(?P<over>[多余])?(万亿|亿|万)"
 )
 UNIT = re.compile(
-    rf"(?P<pp>\s*(?i:percentage\s+points?){WORD_END}|个百分点)"
+    rf"(?P<pp>\s*(?i:percentage\s+points?){WORD_END}|[ \u3000]?个{_CJK_SPACE}百分点)"
     rf"|(?P<pct>\s?%|(?:\s+|-)(?i:per\s?cent){WORD_END})"
     rf"|(?P<blocks>\s*(?i:blocks?)/32{WORD_END}|/32{WORD_END})"
     r"|(?P<tenths>成(?![为不]))"
     rf"|\s*(?P<word>GB|KB|km|EFLOPS|hours?|yuan|U\.S\.\s+dollars|US\s+dollars){WORD_END}"
-    r"|(?P<cjk>美元|元|小时|公里)"
+    r"|[ \u3000]?(?P<cjk>美元|元|个?小时|公里)"
 )
 PER = re.compile(rf"\s*per\s+(ten\s+thousand|thousand|hundred){WORD_END}", re.IGNORECASE)
 WORD_FRACTION = re.compile(rf"-({'|'.join(EN_FRACTIONS)})s?{WORD_END}", re.IGNORECASE)

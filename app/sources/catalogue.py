@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -50,6 +50,9 @@ class IndicatorSpec(_Strict):
     # The figure holds at the time of day its sentence names, kept as written as the
     # dimension `time_of_day` ("at 12 am"; app/extract/times_of_day.py).
     by_time_of_day: bool = False
+    # Breakdowns a phrase may name just before one of its terms ("手机" in "手机网络支付用户
+    # 规模"), beside those its terms' `{dimension}` slots name (app/extract/modifiers.py).
+    breakdowns: list[str] = []
 
 
 class ColumnSpec(_Strict):
@@ -107,6 +110,18 @@ class Term:
     priority: int
 
 
+@dataclass(frozen=True, slots=True)
+class ListHead:
+    """The words a term template puts after its one breakdown slot: "{application}用户规模"
+    gives "用户规模" for the dimension application, so that "网上外卖、在线教育……用户规模分别达"
+    names application users of each."""
+
+    phrase: str
+    dimension: str
+    indicator: str
+    priority: int
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """The validated catalogue, with its change indicators and every term expanded."""
@@ -118,6 +133,11 @@ class Catalogue:
     terms: list[Term]
     # Each name of an event the texts date figures by, and the period it ran in.
     events: dict[str, str]
+    # What a term puts after its breakdown ("用户规模" of "{application}用户规模"), which
+    # names the indicator once for a list of breakdowns given before it.
+    heads: tuple[ListHead, ...] = ()
+    # The dimensions each indicator is broken down by: its terms' slots and `breakdowns`.
+    takes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
@@ -199,6 +219,18 @@ def _expand_terms(spec: IndicatorSpec, dimensions: dict[str, dict[str, list[str]
     return terms
 
 
+def _list_heads(spec: IndicatorSpec) -> list[ListHead]:
+    heads: list[ListHead] = []
+    for template in spec.terms:
+        slot = _SLOT.match(template)
+        if slot is None or _SLOT.search(template, slot.end()):
+            continue
+        phrase = template[slot.end() :].strip()
+        if phrase:
+            heads.append(ListHead(phrase, slot[1], spec.code, spec.priority))
+    return heads
+
+
 def _dimension_terms(dimensions: dict[str, dict[str, list[str]]]) -> list[Term]:
     return [
         Term(name, None, ((dimension, value),), -1)
@@ -214,7 +246,7 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
             if linked is not None and linked not in codes:
                 raise CatalogueError(f"{spec.code}: links to unknown indicator {linked!r}")
         read_apart = [name for name in (spec.located_by, spec.given_for) if name is not None]
-        for dimension in (*spec.share_dimensions, *read_apart):
+        for dimension in (*spec.share_dimensions, *read_apart, *spec.breakdowns):
             if dimension not in parsed.dimensions:
                 raise CatalogueError(f"{spec.code}: unknown dimension {dimension!r}")
     for table in parsed.tables:
@@ -256,4 +288,14 @@ def load_catalogue(path: Path) -> Catalogue:
             period_bounds(period)
         except ValueError as error:
             raise CatalogueError(f"{path.name}: event period {period!r}: {error}") from error
-    return Catalogue(indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms, events)
+    heads = tuple(head for spec in parsed.indicators for head in _list_heads(spec))
+    takes = {
+        spec.code: frozenset(
+            {slot for template in spec.terms for slot in _SLOT.findall(template)}
+            | set(spec.breakdowns)
+        )
+        for spec in parsed.indicators
+    }
+    return Catalogue(
+        indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms, events, heads, takes
+    )
