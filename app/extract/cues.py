@@ -186,7 +186,9 @@ RATE_WORDS = re.compile(
 # The period a change is measured from: "compared to", "from", "较".
 # A change counted from the start of the year: "全年新增网民5653万", "上半年新增".
 SINCE_YEAR_START = re.compile(r"全年|上半年|今年以来|年初以来")
-BASE_BEFORE = re.compile(r"(?:compared\s+(?:to|with)|from|over|than|since|较)\s*(?:the\s+)?$", re.I)
+BASE_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|from|over|than|since|较|比|由|从)\s*(?:the\s+)?$", re.I
+)
 # A date a change is measured from, named before it: "较2020年3月增长", "比去年12月".
 COMPARED_WITH = re.compile(r"(?:较|比)\s*$")
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ them, in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -21,6 +21,7 @@ from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.from_to import FromToReading
 from app.extract.gaps import GapReading
 from app.extract.given_for import named_before
 from app.extract.levels import (
@@ -60,6 +61,16 @@ class SentenceReader:
     # Where the figures read across a page break stand: the sentence after the break does
     # not read them again.
     claimed: set[int] = field(default_factory=set)
+    # The whole sentence each part of a Chinese sentence cut at ";" stands in, by its start.
+    _wholes: dict[int, tuple[int, int]] | None = None
+
+    def whole_sentence(self, part: Span) -> tuple[int, int]:
+        """Where the sentence ``part`` belongs to starts and ends: a Chinese sentence is read
+        in its ";" parts (each may set its own date and subject), but cited whole, up to its
+        "。", so that a quote keeps the date its first part gives."""
+        if self._wholes is None:
+            self._wholes = _whole_sentences(self.context.document.sentences)
+        return self._wholes.get(part.start, (part.start, part.end))
 
     def read(self, sentence: Sentence, continuation: Sentence | None = None) -> None:
         """Read one sentence; the period a paragraph sets does not reach the next paragraph.
@@ -87,7 +98,29 @@ class SentenceReader:
         self.state = ParagraphState()
 
 
-class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
+_PART_END = (";", "；")
+
+
+def _whole_sentences(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
+    groups: list[list[Sentence]] = []
+    for sentence in sentences:
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and previous.span.text.rstrip().endswith(_PART_END)
+        ):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return {
+        part.span.start: (group[0].span.start, group[-1].span.end)
+        for group in groups
+        for part in group
+    }
+
+
+class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Provenance):
     """The reading of one sentence."""
 
     def __init__(
@@ -182,7 +215,11 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
     def read(self) -> None:
         index = 0
         while index < len(self.quantities):
-            if self._read_range(index) or self._read_before_after(index):
+            if (
+                self._read_range(index)
+                or self._read_from_to(index)
+                or self._read_before_after(index)
+            ):
                 index += 2
                 continue
             run = self._run_from(index)
@@ -708,7 +745,12 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
         dated = period
         notes, period = self._notes_for(quantity, period)
-        end = self.offset + max(len(self.text), quantity.end, self.reach.get(quantity.start, 0))
+        whole_start, whole_end = self.reader.whole_sentence(self.sentence.span)
+        start = min(self.offset, whole_start)
+        end = max(
+            whole_end,
+            self.offset + max(len(self.text), quantity.end, self.reach.get(quantity.start, 0)),
+        )
         record = Record(
             indicator=spec.code,
             dimensions=dimensions_of(dims),
@@ -718,9 +760,9 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, Provenance):
             report=self.ctx.report,
             evidence=Evidence(
                 source=self.ctx.source,
-                start=self.offset,
+                start=start,
                 end=end,
-                quote=self.ctx.document.text[self.offset : end],
+                quote=self.ctx.document.text[start:end],
                 as_reported=quantity.text,
                 value_start=self.offset + quantity.start,
                 value_end=self.offset + quantity.end,

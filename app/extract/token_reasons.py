@@ -88,13 +88,17 @@ def numerals(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in _NUMERAL.finditer(text)]
 
 
+_BARE_NUMBER = re.compile(r"[0-9][0-9,.]*")
+
+
 def leave_out_reason(doc: Document, token: Span) -> str | None:
     """Why ``token`` (from :func:`numerals`) is not a statistical figure, or ``None``.
 
     The first reason that applies wins, in the order: footnote mark, formula, URL, page
     chrome, contents page number, heading number, note number, ordinal, time of day, age
     label, IPv4 address equivalence, date (a *bibliographic* date inside a footnote that
-    cites a source), part of a name, and any other number in such a citation.
+    cites a source), part of a name, any other number in such a citation, and a bare number
+    the end of the text cuts off.
     """
     text = doc.text
     line_start = text.rfind("\n", 0, token.start) + 1
@@ -119,7 +123,20 @@ def leave_out_reason(doc: Document, token: Span) -> str | None:
         return "part of a name"
     if _in_definition(doc, token):
         return "part of a definition or its worked example"
-    return "footnote number" if citing else None
+    if citing:
+        return "footnote number"
+    return "a figure the text cuts off" if _cut_off(text, line, token) else None
+
+
+def _cut_off(text: str, line: str, token: Span) -> bool:
+    """A bare number that ends the text, in prose ("截至今年6月,我国域名总数为318"): a
+    text cut off mid-sentence may have lost the figure's magnitude or unit with the rest.
+    A figure that carries its own ("突破80%", "达11.25亿") stands whole."""
+    return (
+        not text[token.end :].strip()
+        and "\t" not in line
+        and _BARE_NUMBER.fullmatch(token.text) is not None
+    )
 
 
 def _covers(pattern: re.Pattern[str], line: str, start: int, end: int) -> bool:

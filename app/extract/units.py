@@ -74,7 +74,7 @@ MAGNITUDE = re.compile(
 UNIT = re.compile(
     rf"(?P<pp>\s*(?i:percentage\s+points?){WORD_END}|[ \u3000]?个{_CJK_SPACE}百分点)"
     rf"|(?P<pct>\s?%|(?:\s+|-)(?i:per\s?cent){WORD_END})"
-    rf"|(?P<blocks>\s*(?i:blocks?)/32{WORD_END}|/32{WORD_END})"
+    rf"|(?P<blocks>\s*(?i:blocks?)/32{WORD_END}|/32{WORD_END}|{_CJK_SPACE}块{_CJK_SPACE}/32{WORD_END})"
     r"|(?P<tenths>成(?![为不]))"
     rf"|\s*(?P<word>GB|KB|km|EFLOPS|hours?|yuan|U\.S\.\s+dollars|US\s+dollars){WORD_END}"
     r"|[ \u3000]?(?P<cjk>美元|元|个?小时|公里)"

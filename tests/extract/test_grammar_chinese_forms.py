@@ -12,6 +12,8 @@ import pytest
 
 from app.extract.bases import relative_base, year_end_base
 from app.extract.periods import find_periods
+from app.extract.pipeline import propose
+from tests.extract.test_any_text import SEEDS, source_of
 from tests.extract.test_sentences import read
 
 D = Decimal
@@ -208,3 +210,51 @@ def test_chinese_months_and_month_ends(text: str, period: str) -> None:
 
 def test_a_price_range_is_not_a_year() -> None:
     assert find_periods("月收入在2001-5000元的网民", reference=PUBLISHED, covered=COVERED) == []
+
+
+def test_a_figure_then_and_now() -> None:
+    reading = read(
+        "截至2018年12月,网民在线下消费时使用手机网络支付的比例由2017年底的65.5%提升至67.2%。",
+        REPORT_46,
+    )
+    assert [(c, p, v) for c, _, p, v, _ in reading.values()] == [
+        ("offline_mobile_payment_rate", "2017-12", D("65.5")),
+        ("offline_mobile_payment_rate", "2018-12", D("67.2")),
+    ]
+
+
+def test_a_year_then_is_its_end_beside_a_month_now() -> None:
+    reading = read(
+        "截至2017年12月,网民中使用手机上网人群的占比由2016年的95.1%提升至97.5%。", REPORT_46
+    )
+    assert [(d, p, v) for _, d, p, v, _ in reading.values()] == [
+        ({"device": "mobile phone"}, "2016-12", D("95.1")),
+        ({"device": "mobile phone"}, "2017-12", D("97.5")),
+    ]
+
+
+def test_a_chinese_sentence_is_cited_whole_though_read_in_its_parts() -> None:
+    text = (
+        "截至12月,IPv6地址数量为68042块/32;国家顶级域名“.CN”数量为2013万个;"
+        "互联网宽带接入端口数量达11.36亿个。"
+    )
+    reading = read(text, REPORT_46)
+    assert [(c, d, v) for c, d, _, v, _ in reading.values()] == [
+        ("ipv6_addresses", {}, D(68042)),
+        ("domain_names", {"tld": ".CN"}, D(20_130_000)),
+        ("broadband_access_ports", {}, D(1_136_000_000)),
+    ]
+    assert {record.evidence.quote for record in reading.records} == {text}
+
+
+def test_a_bare_number_that_ends_a_cut_text_is_left_out() -> None:
+    read = propose([source_of("截至今年6月,我国域名总数为318")], SEEDS.manifest, SEEDS.catalogue)
+    assert read.records == []
+    assert [(item.text, item.reason) for item in read.left_out if item.text == "318"] == [
+        ("318", "a figure the text cuts off")
+    ]
+
+
+def test_a_headline_that_ends_in_a_whole_figure_is_read() -> None:
+    reading = read("我国网民规模达11.25亿人 互联网普及率突破80%", REPORT_46)
+    assert [code for code, *_ in reading.values()] == ["internet_users", "internet_penetration"]

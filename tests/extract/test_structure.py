@@ -78,6 +78,7 @@ REASONS = {
     "an ordinal",
     "part of a name",
     "a time of day",
+    "a figure the text cuts off",
     "an age label",
     "a formula",
     "page chrome",
