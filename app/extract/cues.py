@@ -40,7 +40,7 @@ _CN_MEASURE = r"(?:的?(?:用户规模|总规模|规模|数量|总量|总数|人
 
 # Between a phrase and its figure: subject, verb, figure ("users reached 822 million").
 # Chinese adverbs before the verb: "已达", "也为", "均为".
-_CN_ADVERBS = r"(?:已经|已|也|均|仍|则)*"
+_CN_ADVERBS = r"(?:已经|已|也|均|仍|则|首次|再次|持续|稳步|进一步|分别)*"
 
 # A Chinese clause that is only a verb before its figure goes on with the figure before it:
 # "网民规模接近10亿,达9.89亿" (a round figure, then the exact one).
@@ -178,7 +178,7 @@ GAP_BELOW = re.compile(r"^\s*(?:lower|less)\s+than\b", re.IGNORECASE)
 
 # A rate of what was just counted: "the penetration rate", "普及率".
 RATE_WORDS = re.compile(
-    r"(?:penetration\s+rate|adoption\s+rate|usage\s+rate|utilization\s+rate|普及率)"
+    r"(?:penetration\s+rate|adoption\s+rate|usage\s+rate|utilization\s+rate|普及率|使用率|渗透率)"
     r"[^,;，；\d]*$",
     re.IGNORECASE,
 )
@@ -239,6 +239,9 @@ RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|�
 DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
 
 # Attribution: "According to X, ..."; "the data" names no body.
+# What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
+# ...**"), or a credit of its own ("According to ...").
+PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
 ACCORDING_TO = re.compile(
     r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",

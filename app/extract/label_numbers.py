@@ -157,7 +157,8 @@ def _english_word_is_label(text: str, start: int, end: int) -> bool:
 
 
 def _chinese_word_is_label(text: str, start: int, end: int) -> bool:
-    """Chinese numerals are figures only with a unit, a share (六成) or a measure word.
+    """Chinese numerals are figures only with a magnitude (十亿), a unit, a share (六成) or a
+    measure word.
 
     A lone 一 or 两 is an article ("一家新能源企业", a company; "最后一公里", the last
     mile) unless a share follows, and runs such as "十四五" (a plan name) are not
@@ -168,6 +169,8 @@ def _chinese_word_is_label(text: str, start: int, end: int) -> bool:
         chinese_value(token)
     except ValueError:
         return True
+    if len(token) > 1 and token[-1] in "万亿":
+        return False  # a magnitude of its own: "突破十亿"
     if token in {"一", "两"}:
         unit = UNIT.match(text, end)
         return unit is None or unit.lastgroup not in {"tenths", "pp", "pct"}

@@ -14,6 +14,7 @@ from app.extract import cues
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
 from app.extract.dating import SentenceDates
+from app.extract.footnotes import trailing_mark
 from app.extract.levels import ParagraphState, number_start
 from app.extract.numbers import Quantity
 from app.extract.owners import names_owner
@@ -22,6 +23,9 @@ from app.extract.records import NoteRef
 from app.extract.structure import Footnote, Sentence
 from app.extract.terms import TermHit, without_marks
 from app.periods import is_whole_year, period_bounds
+
+# What may follow a sentence's closing footnote mark.
+_SENTENCE_END = " .。!?！？\n"
 
 
 class Provenance:
@@ -102,7 +106,37 @@ class Provenance:
         until = len(self.text) if restatement is None else number_start(restatement)
         following = self._citing_footnote(quantity.end, until)
         clause = self._citing_footnote(self.clauses.start(quantity.start), quantity.start)
-        return following or clause
+        return following or clause or self._passage_footnote(quantity)
+
+    def _passage_footnote(self, quantity: Quantity) -> Footnote | None:
+        """The source-citing mark that closes the passage a sentence belongs to: a mark
+        credits the sentences of its paragraph before it, back to the mark before it ("The
+        number of MOOC courses in China exceeded 76,800, with 1.277 billion views. The country
+        ranked first in the world ...⁸²"). Only a mark that ends a sentence closes a passage;
+        one inside a sentence credits its clause. A bold lead-in or an "According to" opens
+        another passage; a sentence framed by its own credit, and a figure the report dates
+        as its own ("By December 2024, China had 355 million online education users"), are
+        in none."""
+        if self.framing is not None or self._citing_footnote(0, len(self.text)) is not None:
+            return None
+        if self.dating.near(quantity) == self.ctx.default_period:
+            return None
+        sentences = self.ctx.document.sentences
+        index = next(
+            (i for i, s in enumerate(sentences) if s.span.start == self.sentence.span.start), None
+        )
+        if index is None:
+            return None
+        for later in sentences[index + 1 :]:
+            text = without_marks(later.span.text)
+            if later.paragraph != self.sentence.paragraph or cues.PASSAGE_START.match(text):
+                return None
+            closing = trailing_mark(later.span.text.rstrip(_SENTENCE_END))
+            for _, mark in later.marks:
+                footnote = self.ctx.document.footnotes.get(mark)
+                if footnote is not None and footnote.body_attribution is not None:
+                    return footnote if closing is not None and closing[1] == mark else None
+        return None
 
     def _cited(self, quantity: Quantity) -> tuple[str, NoteRef] | None:
         """The period a figure that neither its sentence nor its paragraph dates takes from

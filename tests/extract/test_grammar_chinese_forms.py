@@ -258,3 +258,20 @@ def test_a_bare_number_that_ends_a_cut_text_is_left_out() -> None:
 def test_a_headline_that_ends_in_a_whole_figure_is_read() -> None:
     reading = read("我国网民规模达11.25亿人 互联网普及率突破80%", REPORT_46)
     assert [code for code, *_ in reading.values()] == ["internet_users", "internet_penetration"]
+
+
+def test_a_chinese_numeral_with_its_own_magnitude_and_a_bare_usage_rate() -> None:
+    reading = read("截至2022年12月,中国短视频用户规模首次突破十亿,用户使用率高达94.8%。", REPORT_46)
+    short_video = {"application": "short video"}
+    assert [(c, d, v, q) for c, d, _, v, q in reading.values()] == [
+        ("application_users", short_video, D(1_000_000_000), "十亿"),
+        ("application_usage_rate", short_video, D("94.8"), "94.8%"),
+    ]
+    assert reading.record("十亿").qualifier == "more than"
+
+
+def test_an_applications_usage_rate_by_name() -> None:
+    reading = read("截至2020年12月,网络支付使用率近九成。", REPORT_46)
+    assert reading.values() == [
+        ("application_usage_rate", {"application": "online payment"}, "2020-12", D(90), "九成")
+    ]

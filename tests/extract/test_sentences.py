@@ -1450,3 +1450,47 @@ def test_what_a_platform_invested_is_read_by_the_verb_ending_its_phrase() -> Non
 def test_a_platforms_phrase_names_nothing_the_platform_did_not_do() -> None:
     result = read("In April, the operator announced that it had invested RMB1 billion.\n")
     assert result.records == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "credited"),
+    [
+        (
+            "**First, learning channels have widened.** Online video users reached 700 "
+            "million. The country ranked first in the world in online course use⁶⁹.",
+            {"700 million": "CCTV.com"},
+        ),
+        (
+            "Online music users reached 700 million in Q3 2024. Short video users reached 1,040 "
+            "million in Q3 2024⁶⁹.",
+            {"700 million": "CCTV.com", "1,040 million": "CCTV.com"},
+        ),
+        (
+            "By December 2024, online video users reached 1,070 million. Online music users "
+            "reached 700 million in Q3 2024⁶⁹.",
+            {"1,070 million": None, "700 million": "CCTV.com"},
+        ),
+        (
+            "Online video users reached 700 million. **Second, music has grown.** Short video "
+            "users reached 1,040 million in Q3 2024⁶⁹.",
+            {"700 million": None, "1,040 million": "CCTV.com"},
+        ),
+        (
+            "Online video users reached 700 million. Music has grown⁶⁹, and short video "
+            "users reached 1,040 million in Q3 2024.",
+            {"700 million": None, "1,040 million": None},
+        ),
+    ],
+    ids=[
+        "the mark that closes a passage credits it all",
+        "back over sentences with figures of their own",
+        "not a figure the report dates as its own",
+        "not across a bold lead-in",
+        "a mark inside a sentence does not close a passage",
+    ],
+)
+def test_a_footnote_credits_the_passage_it_closes(
+    passage: str, credited: dict[str, str | None]
+) -> None:
+    result = read(f"{passage}\n\n{CCTV}")
+    assert {r.evidence.as_reported: r.attributed_to for r in result.records} == credited
