@@ -239,6 +239,9 @@ RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|�
 DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\b", re.I)
 
 # Attribution: "According to X, ..."; "the data" names no body.
+# Between a figure and the breakdown it is of: "65.6 percent in rural areas".
+BREAKDOWN_AFTER = re.compile(r"\s*(?:in|among|for)\s+(?:the\s+)?", re.IGNORECASE)
+
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)

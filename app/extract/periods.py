@@ -338,6 +338,12 @@ def _read_month_year(match: re.Match[str], _: _Clock) -> str | None:
     return _month(int(match["y"]), month) if month else None
 
 
+def _read_month_of_year(match: re.Match[str], clock: _Clock) -> str | None:
+    """ "June of this year", "December last year": the year counts from publication."""
+    month = _month_number(match["m"])
+    return _month(clock.published.year - (match["rel"].lower() == "last"), month) if month else None
+
+
 def _read_month_alone(match: re.Match[str], clock: _Clock) -> str | None:
     """ "By December", "In June" (a preposition is required: "May" alone is too ambiguous)."""
     month = _month_number(match["m"])
@@ -458,6 +464,10 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_plan_start,
     ),
     (re.compile(rf"(?P<m>{_MON}){_S}*,?{_S}*(?P<y>{_Y})(?![0-9])"), _read_month_year),
+    (
+        re.compile(rf"(?P<m>{_MON}){_S}+(?i:of{_S}+)?(?P<rel>(?i:this|last)){_S}+(?i:year)\b"),
+        _read_month_of_year,
+    ),
     (
         re.compile(
             rf"\b(?i:in|by|as{_S}+of|up{_S}+to|since|until|till|during|from){_S}+"
