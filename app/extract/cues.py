@@ -242,6 +242,16 @@ DEFINITION = re.compile(r"\b(?:refers?\s+to|means|is\s+the\s+collective\s+name)\
 # Between a figure and the breakdown it is of: "65.6 percent in rural areas".
 BREAKDOWN_AFTER = re.compile(r"\s*(?:in|among|for)\s+(?:the\s+)?", re.IGNORECASE)
 
+# A count of people, then what they do: "888 million people watch short videos", "622
+# million shopped with their mobile phones", "397 million of whom did it on mobiles".
+PEOPLE_DOING = re.compile(
+    r"\s*(?:people|persons|Chinese(?:\s+people)?|netizens|(?:internet\s+)?users|of\s+whom)?"
+    r"\s*(?:in\s+China\s+)?(?:now\s+|already\s+|have\s+|had\s+)?"
+    r"(?:use[sd]?|using|watch(?:ed|es)?|buy|bought|order(?:ed)?|play(?:ed)?|shop(?:ped)?|read|"
+    r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)

@@ -47,6 +47,7 @@ from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_o
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import TermHit, fold, without_marks
 from app.extract.times_of_day import time_of_day
+from app.periods import is_whole_year
 from app.sources.catalogue import CHANGE_SUFFIX, IndicatorSpec
 
 
@@ -447,11 +448,60 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             if fits(quantity.unit, spec.unit):
                 self._read_one_with(quantity, spec, dict(previous.dimensions))
                 return
-        subject = self._subject_for(quantity) or self._pronoun_subject(quantity)
+        subject = (
+            self._subject_for(quantity)
+            or self._pronoun_subject(quantity)
+            or self._people_doing(quantity)
+        )
         if subject is None:
             self._leave_out(quantity, self._unnamed_reason(quantity))
             return
         self._read_one_with(quantity, *subject)
+
+    def _people_doing(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """A count of people and what they do: "888 million people watch short videos" are
+        short video users, by the indicator a list of that breakdown is named by ("users")."""
+        if quantity.unit != "count":
+            return None
+        doing = cues.PEOPLE_DOING.match(self.text, quantity.end)
+        if doing is None:
+            return None
+        end = self.clauses.end(quantity.end)
+        named = [
+            hit
+            for hit in self.hits
+            if quantity.end <= hit.start and hit.end <= end and not hit.indicator_terms
+        ]
+        for hit in named:
+            for term in hit.terms:
+                for name, value in term.dimensions:
+                    users = self._users_indicator(name)
+                    if users is not None:
+                        dims = {name: value}
+                        return users, self._also_named(users.code, named, dims)
+        return None
+
+    def _users_indicator(self, dimension: str) -> IndicatorSpec | None:
+        """The indicator that counts the users of a value of ``dimension`` ("{application}
+        users")."""
+        for head in self.ctx.catalogue.heads:
+            if head.dimension == dimension and fold(head.phrase) in {"users", "用户"}:
+                return self.ctx.catalogue.indicators[head.indicator]
+        return None
+
+    def _also_named(
+        self, indicator: str, hits: list[TermHit], dims: dict[str, str]
+    ) -> dict[str, str]:
+        """``dims`` with the other breakdowns ``hits`` name that ``indicator`` takes ("on
+        their mobile phones")."""
+        takes = self.ctx.catalogue.takes.get(indicator, frozenset())
+        for hit in hits:
+            if len(hit.terms) != 1:
+                continue
+            for name, value in hit.terms[0].dimensions:
+                if name in takes and name not in dims:
+                    dims = {**dims, name: value}
+        return dims
 
     def _unnamed_reason(self, quantity: Quantity) -> str:
         """Why no indicator takes a figure: a share at a time of day ("Instant messaging apps
@@ -764,7 +814,13 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
         remember: bool,
         negative: bool = False,
     ) -> None:
-        """Keep a value; a fall ("down by 16.08 million") is kept as a negative change."""
+        """Keep a value; a fall ("down by 16.08 million") is kept as a negative change. A
+        count of people dated by a whole year holds at its end (``Catalogue.is_stock``)."""
+        if is_whole_year(period) and self.ctx.catalogue.is_stock(spec.code):
+            period = f"{period}-12"
+            base = dims.get("compared_with")
+            if base is not None and is_whole_year(base):
+                dims = {**dims, "compared_with": f"{base}-12"}
         dated = period
         notes, period = self._notes_for(quantity, period)
         whole_start, whole_end = self.reader.whole_sentence(self.sentence.span)

@@ -83,6 +83,12 @@ def _cjk_next(text: str, offset: int) -> bool:
     return after < len(text) and _is_cjk(text[after])
 
 
+def _plural(folded: str, phrase: str, end: int) -> bool:
+    """Whether an English phrase stands at ``end`` in its plural ("short videos")."""
+    last = phrase[-1]
+    return last.isascii() and last.isalpha() and last != "s" and folded[end : end + 1] == "s"
+
+
 def _is_word_char(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -91,7 +97,8 @@ class TermFinder:
     """Finds catalogue phrases, leftmost first and longest at each place, without overlaps.
 
     Phrases are matched on a folded copy of the text (case, spacing and footnote marks do not
-    matter), and an English phrase only where it starts and ends on word boundaries.
+    matter), and an English phrase only where it starts and ends on word boundaries, or
+    in its plural ("short videos" for "short video").
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
@@ -102,21 +109,25 @@ class TermFinder:
     def find(self, text: str) -> list[TermHit]:
         """Every phrase in ``text``, in order."""
         folded, offsets = _folded_with_offsets(text)
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
         for phrase in self._by_phrase:
             start = folded.find(phrase)
             while start != -1:
                 end = start + len(phrase)
                 if self._on_boundaries(folded, phrase, start, end):
-                    found.append((start, end))
+                    found.append((start, end, phrase))
+                elif self._on_boundaries(folded, phrase + "s", start, end + 1) and _plural(
+                    folded, phrase, end
+                ):
+                    found.append((start, end + 1, phrase))
                 start = folded.find(phrase, start + 1)
         hits: list[TermHit] = []
         reached = 0
-        for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        for start, end, phrase in sorted(found, key=lambda span: (span[0], -span[1])):
             if start < reached:
                 continue
             reached = end
-            terms = tuple(self._by_phrase[folded[start:end]])
+            terms = tuple(self._by_phrase[phrase])
             hits.append(TermHit(offsets[start], offsets[end - 1] + 1, terms))
         return hits
 

@@ -139,6 +139,22 @@ class Catalogue:
     # The dimensions each indicator is broken down by: its terms' slots and `breakdowns`.
     takes: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    def is_stock(self, code: str) -> bool:
+        """Whether ``code`` (or the indicator it is a change of) counts people at a point in
+        time, or is the rate of such a count: a year given for it means the year's end
+        ("600 million people used online payment in 2018": by December 2018)."""
+        for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
+            if code.endswith(suffix) and code.removesuffix(suffix) in self.indicators:
+                code = code.removesuffix(suffix)
+        spec = self.indicators.get(code)
+        if spec is None:
+            return False
+        if spec.unit == "persons":
+            return True
+        return any(
+            other.rate == code and other.unit == "persons" for other in self.indicators.values()
+        )
+
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
         wanted = _fold(label)

@@ -61,3 +61,54 @@ def test_a_figure_of_a_breakdown_the_indicator_does_not_take_is_left_out() -> No
         "4.25 million",
         "a figure of one area, which base_stations_5g is not broken down by",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As of June 2021, 888 million people watch short videos and 638 million watch live "
+            "broadcasts.",
+            [("short video", D(888_000_000)), ("live streaming", D(638_000_000))],
+        ),
+        (
+            "As of June 2021, 325 million people use online education, 239 million people use "
+            "online medical care, and 812 million people buy online.",
+            [
+                ("online education", D(325_000_000)),
+                ("internet healthcare", D(239_000_000)),
+                ("online shopping", D(812_000_000)),
+            ],
+        ),
+    ],
+    ids=["watch, in the plural", "use and buy"],
+)
+def test_people_and_what_they_do(text: str, expected: list[tuple[str, Decimal]]) -> None:
+    values = read(text, REPORT_55).values()
+    assert [(c, d["application"], v) for c, d, _, v, _ in values] == [
+        ("application_users", application, value) for application, value in expected
+    ]
+
+
+def test_people_doing_something_no_breakdown_names_are_no_users() -> None:
+    reading = read("As of June 2021, 812 million people walked to work.", REPORT_55)
+    assert reading.values() == []
+
+
+def test_a_count_of_people_in_a_year_holds_at_its_end() -> None:
+    reading = read(
+        "A total of 600 million people used online payment in 2018, up 13 percent year on year."
+    )
+    assert [(c, d, p) for c, d, p, *_ in reading.values()] == [
+        ("application_users", {"application": "online payment"}, "2018-12"),
+        (
+            "application_users_growth",
+            {"application": "online payment", "compared_with": "2017-12"},
+            "2018-12",
+        ),
+    ]
+
+
+def test_a_flow_in_a_year_is_the_year() -> None:
+    reading = read("In 2024, online retail sales reached 15.52 trillion yuan.")
+    assert [p for _, _, p, *_ in reading.values()] == ["2024"]
