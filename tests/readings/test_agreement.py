@@ -16,8 +16,8 @@ from tests.conftest import PROJECT_ROOT
 from tests.reporting import say
 
 SEEDS = PROJECT_ROOT / "seeds"
-RECALL_FLOOR = 0.84
-PRECISION_FLOOR = 0.93
+RECALL_FLOOR = 0.85
+PRECISION_FLOOR = 0.94
 
 
 def test_the_engine_agrees_with_the_reviewed_readings_at_least_as_before(
