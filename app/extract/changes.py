@@ -60,10 +60,14 @@ class ChangeReading(Recording):
         if following:
             return
         level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
+        again = level is None
+        level = level or self._changed_before(accept)
         if level is None:
             self._leave_out(quantity, "a change of a figure the catalogue does not name")
             return
         base = self._change_base(quantity, before, after, level.period)
+        if base is None and again:
+            base = self.base
         self._record_change(quantity, level, base, after)
 
     def _record_change(
@@ -77,6 +81,8 @@ class ChangeReading(Recording):
             self._leave_out(quantity, "a change from a time the text does not give")
             return
         self.changed = level
+        if base is not None:
+            self.base = base
         suffix = GROWTH_SUFFIX if quantity.unit == "percent" else CHANGE_SUFFIX
         spec = self.ctx.catalogue.indicators[level.indicator + suffix]
         dims = dict(level.dimensions)
@@ -125,6 +131,15 @@ class ChangeReading(Recording):
             ),
             None,
         )
+
+    def _changed_before(self, accept: Callable[[IndicatorSpec], bool]) -> Level | None:
+        """What the sentence's change before this one was of, when no level was given: the
+        growth rate of a count of new users ("全年共计新增网民4074万人,增长率为5.6%") is that
+        of all users."""
+        changed = self.changed
+        if changed is None or not accept(self.ctx.catalogue.indicators[changed.indicator]):
+            return None
+        return changed
 
     def _changed_subject(
         self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]

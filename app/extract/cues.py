@@ -17,7 +17,7 @@ ASIDE = re.compile(r"\s*(?:including|such\s+as)\b", re.IGNORECASE)
 
 # What may stand between a phrase and its verb: "users in rural areas", "courses in China".
 _PLACE = (
-    r"(?:\s*(?:of|in|among|for|with|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
+    r"(?:\s*(?:of|in|among|for|with|across|nationwide|in\s+china|of\s+china)\b[^,;，；]*?)?\s*"
     r"(?:\([^)]*\)\s*)?"
 )
 
@@ -27,7 +27,8 @@ _VERBS = (
     r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
-    r"hit|hits|exceeding|exceeded|surpassed|"
+    r"hit|hits|exceeding|exceeded|surpassed|neared|nearing|approached|expanded\s+to|"
+    r"(?:is|was|are|were)\s+as\s+high\s+as|"
     r"达到|高达|达|为|提升至|升至|增至|突破|超过|超|接近"
 )
 
@@ -251,6 +252,10 @@ PEOPLE_DOING = re.compile(
     r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?)\b",
     re.IGNORECASE,
 )
+
+# An exact figure restated in brackets after a round one: "近11亿人(10.9967亿人)".
+BRACKET_OPEN = re.compile(r"\s*(?:人|个|户|家)?\s*[(（]\s*")
+BRACKET_CLOSE = re.compile(r"\s*(?:人|个|户|家)?\s*[)）]")
 
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").

@@ -69,7 +69,7 @@ _RATIO = re.compile(rf":({ARABIC})(?![0-9:])")
 _QUALIFIER = re.compile(
     r"(?:\b(?i:(?P<more>more\s+than|over|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|above|"
     r"cross(?:es|ed|ing)?|topped|tops)"
-    r"|(?P<nearly>nearly|almost|close\s+to)"
+    r"|(?P<nearly>nearly|almost|close\s+to|neared|nearing|approach(?:es|ed|ing)?)"
     r"|(?P<about>about|approximately|around|some)"
     r"|(?P<least>at\s+least))"
     r"|(?P<cn_more>超过|超|突破|逾)|(?P<cn_nearly>接近|(?<![最附接])近)|(?P<cn_about>约))\s*$"

@@ -442,7 +442,12 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             self._read_one_with(quantity, *counted)
             return
         starts_with_verb = cues.VERB_ALONE.match(before) is not None
-        if (cues.FROM_BEFORE.search(before) or starts_with_verb) and index > 0 and self.levels:
+        restates = index > 0 and self._restates_in_brackets(self.quantities[index - 1], quantity)
+        if (
+            (cues.FROM_BEFORE.search(before) or starts_with_verb or restates)
+            and index > 0
+            and self.levels
+        ):
             previous = self.levels[-1]
             spec = self.ctx.catalogue.indicators[previous.indicator]
             if fits(quantity.unit, spec.unit):
@@ -457,6 +462,14 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             self._leave_out(quantity, self._unnamed_reason(quantity))
             return
         self._read_one_with(quantity, *subject)
+
+    def _restates_in_brackets(self, previous: Quantity, quantity: Quantity) -> bool:
+        """Whether ``quantity`` gives the exact figure of the one before it, in brackets:
+        "网民规模近11亿人(10.9967亿人)"."""
+        return bool(
+            cues.BRACKET_OPEN.fullmatch(self.text, previous.end, number_start(quantity))
+            and cues.BRACKET_CLOSE.match(self.text, quantity.end)
+        )
 
     def _people_doing(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
         """A count of people and what they do: "888 million people watch short videos" are

@@ -275,3 +275,37 @@ def test_an_applications_usage_rate_by_name() -> None:
     assert reading.values() == [
         ("application_usage_rate", {"application": "online payment"}, "2020-12", D(90), "九成")
     ]
+
+
+def test_an_exact_figure_restated_in_brackets() -> None:
+    reading = read(
+        "截至2024年6月,我国网民规模近11亿人(10.9967亿人),较2023年12月增长742万人。", REPORT_46
+    )
+    assert [
+        (c, v, r.qualifier)
+        for (c, _, _, v, _), r in zip(reading.values(), reading.records, strict=True)
+    ] == [
+        ("internet_users", D(1_100_000_000), "nearly"),
+        ("internet_users", D(1_099_670_000), None),
+        ("internet_users_change", D(7_420_000), None),
+    ]
+
+
+def test_a_growth_rate_after_a_count_of_new_users_is_of_all_users() -> None:
+    reading = read("截至2017年12月,全年共计新增网民4074万人,增长率为5.6%。", REPORT_46)
+    since = {"compared_with": "2016-12"}
+    assert [(c, d, v) for c, d, _, v, _ in reading.values()] == [
+        ("internet_users_change", since, D(40_740_000)),
+        ("internet_users_growth", since, D("5.6")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meanwhile, the internet availability rate in rural areas neared 56 percent.",
+        "The amount of 5G base stations across the country has surpassed 1.85 million.",
+    ],
+)
+def test_english_verbs_and_places_between_a_phrase_and_its_figure(text: str) -> None:
+    assert len(read(text, REPORT_46).values()) == 1
