@@ -65,7 +65,9 @@ AUXILIARIES = re.compile(
     re.IGNORECASE,
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
-DENOMINATOR = re.compile(r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?$", re.IGNORECASE)
+DENOMINATOR = re.compile(
+    r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?(?:number\s+of\s+)?$", re.IGNORECASE
+)
 # Between a count and the phrase that names it: "new", or an address equivalence in brackets
 # ("the IPv4 addresses 6316032 (96B+96C) of former China Unicom").
 FOLLOWING_COUNT = re.compile(r"^\s*(?:\([0-9A-D+]+\)\s*)?(?:new\s+)?$", re.IGNORECASE)

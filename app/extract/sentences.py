@@ -328,6 +328,9 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             subject = self._list_subject(hits, dimension, run[0].start)
             if subject is None:
                 break
+            takes = self.ctx.catalogue.takes.get(subject[0].code, frozenset())
+            if takes and dimension not in takes:
+                continue  # "internet users" is not broken down by application
             words_after_subject = self.text[max(hit.end for hit in hits) : number_start(run[0])]
             if cues.CHANGE_BEFORE.search(words_after_subject):
                 breakdowns = [{**subject[1], dimension: v} for v in values[-len(run) :]]

@@ -112,3 +112,18 @@ def test_a_count_of_people_in_a_year_holds_at_its_end() -> None:
 def test_a_flow_in_a_year_is_the_year() -> None:
     reading = read("In 2024, online retail sales reached 15.52 trillion yuan.")
     assert [p for _, _, p, *_ in reading.values()] == ["2024"]
+
+
+def test_shares_of_all_users_named_by_the_application() -> None:
+    reading = read(
+        "Ride-hailing users reached 43.2%, while bike rental users climbed to 30.6% of the total "
+        "number of internet users, with an increase of 20.8% and 11% respectively."
+    )
+    assert [(c, d) for c, d, *_ in reading.values()] == [
+        ("application_usage_rate", {"application": "online car-hailing"}),
+        ("application_usage_rate", {"application": "bike sharing"}),
+    ]
+    assert reading.reasons()[-2:] == [
+        ("20.8%", "a list whose items the catalogue does not name"),
+        ("11%", "a list whose items the catalogue does not name"),
+    ]
