@@ -232,10 +232,13 @@ RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 # Lists: numbers joined by commas and "and", given "respectively".
 # Between listed figures; a Chinese counter may close each ("9057万人、5139万人").
 RUN_GLUE = re.compile(r"^\s*(?:人|个|户|家|名)?\s*(?:,\s*and|,|，|、|and|和|及|以及|:)\s*$")
-RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别)", re.IGNORECASE)
-# "用户规模分别达4.09亿、3.81亿": Chinese says "respectively" before the list.
-RESPECTIVELY_BEFORE = re.compile(r"分别[^\d,;，；。]{0,6}$")
-RESPECTIVELY_LATER = re.compile(r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别)", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"^[^.;。；]{0,40}?(?:respectively|分别|依次)", re.IGNORECASE)
+# "用户规模分别达4.09亿、3.81亿", "依次为13.9%、11.0%": Chinese says "respectively" (or "in
+# that order") before the list.
+RESPECTIVELY_BEFORE = re.compile(r"(?:分别|依次)[^\d,;，；。]{0,6}$")
+RESPECTIVELY_LATER = re.compile(
+    r"(?:[^.;。；]|\.(?=[0-9]))*?(?:respectively|分别|依次)", re.IGNORECASE
+)
 
 # A note that defines a term ("... refers to ...", "... means ..."): its numbers are part of
 # the definition or of a worked example, not figures.

@@ -457,9 +457,9 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
                 self._read_one_with(quantity, spec, dict(previous.dimensions))
                 return
         subject = (
-            self._subject_for(quantity)
+            self._people_doing(quantity)
+            or self._subject_for(quantity)
             or self._pronoun_subject(quantity)
-            or self._people_doing(quantity)
         )
         if subject is None:
             self._leave_out(quantity, self._unnamed_reason(quantity))

@@ -309,3 +309,30 @@ def test_a_growth_rate_after_a_count_of_new_users_is_of_all_users() -> None:
 )
 def test_english_verbs_and_places_between_a_phrase_and_its_figure(text: str) -> None:
     assert len(read(text, REPORT_46).values()) == 1
+
+
+def test_non_users_are_not_users() -> None:
+    reading = read(
+        "截至2020年3月,我国非网民规模为4.96亿,其中城镇地区非网民占比为40.2%,农村地区非网民占比为59.8%。",
+        REPORT_46,
+    )
+    assert [(c, d) for c, d, *_ in reading.values()] == [
+        ("non_internet_users", {}),
+        ("non_internet_users_share", {"area": "urban"}),
+        ("non_internet_users_share", {"area": "rural"}),
+    ]
+
+
+def test_a_list_given_in_that_order() -> None:
+    reading = read(
+        "截至2019年12月,网络视频(不含短视频)、短视频、网络音频、网络音乐和网络文学类应用的使用时长占比"
+        "分列第二到六位,依次为13.9%、11.0%、9.0%、8.9%和7.2%。",
+        REPORT_46,
+    )
+    assert [d["application"] for _, d, *_ in reading.values()] == [
+        "online video (excluding short video)",
+        "short video",
+        "online audio",
+        "online music",
+        "online literature",
+    ]

@@ -127,3 +127,10 @@ def test_shares_of_all_users_named_by_the_application() -> None:
         ("20.8%", "a list whose items the catalogue does not name"),
         ("11%", "a list whose items the catalogue does not name"),
     ]
+
+
+def test_netizens_who_watch_are_users_of_what_they_watch() -> None:
+    reading = read("As of December 2021, 975 million netizens watch online videos.", REPORT_55)
+    assert [(c, d) for c, d, *_ in reading.values()] == [
+        ("application_users", {"application": "online video"})
+    ]
