@@ -66,7 +66,8 @@ AUXILIARIES = re.compile(
 )
 TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(
-    r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?(?:number\s+of\s+)?$", re.IGNORECASE
+    r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?(?:number\s+of\s+)?(?:China['’]s\s+|Chinese\s+)?$",
+    re.IGNORECASE,
 )
 # Between a count and the phrase that names it: "new", or an address equivalence in brackets
 # ("the IPv4 addresses 6316032 (96B+96C) of former China Unicom").
@@ -194,6 +195,13 @@ BASE_BEFORE = re.compile(
 )
 # A date a change is measured from, named before it: "较2020年3月增长", "比去年12月".
 COMPARED_WITH = re.compile(r"(?:较|比)\s*$")
+# The date of the figure a change is measured from, after it: "up from 65.2 percent in 2017".
+FROM_FIGURE_AT = re.compile(
+    r"\bfrom\s+[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|million|billion)?\s+"
+    r"(?:(?:in|at\s+the\s+end\s+of|by)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+BASE_FIGURE_DATE = re.compile(r"\s+(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:the\s+)?)?", re.I)
 BASE_START = re.compile(r"^(?:from|since|over|compared\s+(?:to|with))\b", re.IGNORECASE)
 # A page break may cut the word after a hyphen ("up by 17.9% year-" ... "on-year").
 # A change measured from a time the text names but does not date: "compared with the

@@ -52,7 +52,11 @@ class SentenceDates:
         if "/" in mention.period:
             return False
         before = self.text[: mention.start]
-        return bool(cues.BASE_BEFORE.search(before) or cues.BASE_START.match(mention.text))
+        return bool(
+            cues.BASE_BEFORE.search(before)
+            or cues.BASE_START.match(mention.text)
+            or cues.FROM_FIGURE_AT.search(before)
+        )
 
     def near(self, quantity: Quantity) -> str | None:
         """The period of the number's own clause, nearest first; else the nearest before it.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from app.extract import cues
+from app.extract.bases import year_end_base
 from app.extract.changes import ChangeReading
 from app.extract.clauses import Clauses
 from app.extract.context import SourceContext
@@ -453,6 +454,11 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
         ):
             previous = self.levels[-1]
             spec = self.ctx.catalogue.indicators[previous.indicator]
+            then = self._date_of_base_figure(quantity) if cues.FROM_BEFORE.search(before) else None
+            if then is not None and fits(quantity.unit, spec.unit):
+                period = year_end_base(then, previous.period)
+                self._record(quantity, spec, dict(previous.dimensions), period, remember=False)
+                return
             if fits(quantity.unit, spec.unit):
                 self._read_one_with(quantity, spec, dict(previous.dimensions))
                 return
@@ -465,6 +471,15 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             self._leave_out(quantity, self._unnamed_reason(quantity))
             return
         self._read_one_with(quantity, *subject)
+
+    def _date_of_base_figure(self, quantity: Quantity) -> str | None:
+        """The date a figure a change is measured from holds at, named right after it: "up
+        from 65.2 percent in 2017"."""
+        for mention in self.periods:
+            between = self.text[quantity.end : mention.start]
+            if mention.start >= quantity.end and cues.BASE_FIGURE_DATE.fullmatch(between):
+                return mention.period
+        return None
 
     def _restates_in_brackets(self, previous: Quantity, quantity: Quantity) -> bool:
         """Whether ``quantity`` gives the exact figure of the one before it, in brackets:

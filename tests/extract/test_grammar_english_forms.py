@@ -134,3 +134,15 @@ def test_netizens_who_watch_are_users_of_what_they_watch() -> None:
     assert [(c, d) for c, d, *_ in reading.values()] == [
         ("application_users", {"application": "online video"})
     ]
+
+
+def test_a_rate_now_and_the_one_it_rose_from() -> None:
+    reading = read(
+        "About 67.2 percent of China's Internet users used mobile payments offline, up from 65.2 "
+        "percent in 2017.",
+        (dt.date(2019, 2, 28), "2018-12"),
+    )
+    assert [(c, p, v) for c, _, p, v, _ in reading.values()] == [
+        ("offline_mobile_payment_rate", "2018-12", D("67.2")),
+        ("offline_mobile_payment_rate", "2017-12", D("65.2")),
+    ]
