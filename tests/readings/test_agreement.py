@@ -16,8 +16,8 @@ from tests.conftest import PROJECT_ROOT
 from tests.reporting import say
 
 SEEDS = PROJECT_ROOT / "seeds"
-RECALL_FLOOR = 0.86
-PRECISION_FLOOR = 0.94
+RECALL_FLOOR = 0.87
+PRECISION_FLOOR = 0.95
 
 
 def test_the_engine_agrees_with_the_reviewed_readings_at_least_as_before(
