@@ -18,7 +18,7 @@ MONTH_NAMES = (
 )
 _FIGURE_AFTER = re.compile(rf"{MAGNITUDE.pattern}|{UNIT.pattern}|{PER.pattern}")
 _REFERENCE_BEFORE = re.compile(
-    r"(?:第|编号[:：]?|\b(?i:table|tabel|figure|fig\.|chapter|appendix|note|no\.))\s*$"
+    r"(?:第|编号[:：]?|\b(?i:table|figure|fig\.|chapter|appendix|note|no\.))\s*$"
 )
 _DATE_SUFFIX = re.compile(r"年|月|日|号|季度")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s*$")

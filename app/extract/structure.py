@@ -5,9 +5,9 @@ are Python ``str`` indexes into the original text, so ``text[start:end] == span.
 
 How a text is read, line by line:
 
-* Tables come first (:mod:`app.extract.table_lines`): a line ``Table N Title`` (or the
-  misspelt ``Tabel N``), an optional wrapped title line, then tab-separated rows up to a
-  blank or tab-less line, then any ``Note N:`` / ``Data sources:`` / ``Source:`` lines.
+* Tables come first (:mod:`app.extract.table_lines`): a numbered caption (``Table N
+  Title``), an optional wrapped title line, then tab-separated rows up to a blank or
+  tab-less line, then any ``Note N:`` / ``Data sources:`` / ``Source:`` lines.
 * The contents page (the entries after a ``Contents`` line that end in a page number),
   footnote lines (starting with a superscript number), figure captions and page chrome
   (breadcrumbs, by-lines, copyright and licence lines, and everything after an editor's

@@ -1,8 +1,9 @@
 """Tables as the texts write them, line by line.
 
-A table is a line ``Table N Title`` (or the misspelt ``Tabel N``), an optional wrapped title
-line, then tab-separated rows up to a blank or tab-less line, then any ``Note N:`` /
-``Data sources:`` / ``Source:`` lines.
+A table is a numbered caption (``Table N Title``, ``表1 标题``: a word, a number, a title),
+an optional wrapped title line, then tab-separated rows up to a blank or tab-less line, then
+any ``Note N:`` / ``Data sources:`` / ``Source:`` lines. A caption without rows under it is
+no table.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from app.extract.document import Cell, Footnote, Row, Span, Table
 from app.extract.footnotes import attribution, trailing_mark
 from app.extract.lines import LineKind, next_content, span_of, strip_span
 
-TABLE_TITLE = re.compile(r"\s*(?:Table|Tabel)\s+(\d+)\s+(\S.*?)\s*")
+TABLE_TITLE = re.compile(r"\s*(?:[A-Z][a-z]{2,9} +|表 *)(\d+) +(\S[^\t]*?)\s*")
 _TABLE_NOTE = re.compile(r"\s*(Note\s*\d+|Data sources?|Sources?)\s*[:：]\s*(.*?)\s*", re.I)
 
 
@@ -74,7 +75,8 @@ def _title_text(
     stray tabs, as ``Directly under the Central Government\t\t\t`` does); a row has two.
     """
     following = next_content(kinds, index + 1)
-    if following < len(lines) and len(_fields(lines[following].text)) == 1:
+    wrapped = following < len(lines) and len(_fields(lines[following].text)) == 1
+    if wrapped and TABLE_TITLE.fullmatch(lines[following].text) is None:
         title = f"{title} {lines[following].text.strip()}"
         following = next_content(kinds, following + 1)
     return title, following

@@ -41,7 +41,7 @@ _MARKUP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _PHRASE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("a heading number", re.compile(r"\b(?:Table|Tabel|Figure|Appendix|Chapter)\s+\d+")),
+    ("a heading number", re.compile(r"\b(?:Table|Figure|Appendix|Chapter)\s+\d+")),
     ("a note number", re.compile(r"\bNote\s+\d+")),
     ("an ordinal", re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)\b|第\s*\d+")),
     ("a time of day", cues.TIME_OF_DAY),
@@ -144,7 +144,10 @@ def _covers(pattern: re.Pattern[str], line: str, start: int, end: int) -> bool:
 
 
 def _heading_reason(doc: Document, token: Span) -> str | None:
-    """A contents page number, or a heading's own enumerator (``1.1``, ``2.``)."""
+    """A contents page number, a heading's own enumerator (``1.1``, ``2.``), or a table
+    caption's number."""
+    if any(table.span.start <= token.start < table.title.start for table in doc.tables):
+        return "a heading number"
     for heading in doc.headings:
         if heading.start <= token.start and token.end <= heading.end:
             start, end = token.start - heading.start, token.end - heading.start

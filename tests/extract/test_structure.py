@@ -613,3 +613,17 @@ def test_leave_out_reason(prefix: str, marked: str, reason: str | None) -> None:
 def test_leave_out_reason_in_a_tiny_document(marked: str, reason: str | None) -> None:
     doc = parse_document(_read(DATA / "table.txt"))
     assert leave_out_reason(doc, _token(doc, marked)) == reason
+
+
+@pytest.mark.parametrize("caption", ["Table 2", "Tabel 2", "Chart 2", "表2"])
+def test_a_numbered_caption_over_tab_separated_rows_is_a_table(caption: str) -> None:
+    text = (
+        f"{caption} Users by Province\n\nProvince\tUsers\nBeijing\t1,200\nOthers\t819 ^{{Note 4}}\n"
+    )
+    (table,) = parse_document(text).tables
+    assert (table.number, table.title.text) == ("2", "Users by Province")
+    assert [row.cells[0].span.text for row in table.rows] == ["Beijing", "Others"]
+
+
+def test_a_caption_without_rows_under_it_is_no_table() -> None:
+    assert parse_document("Figure 2 Users by Province\n\nUsers grew fast.\n").tables == ()
