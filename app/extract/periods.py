@@ -113,7 +113,7 @@ def find_periods(
     """
     clock = _Clock(reference, min(reference, covered or reference))
     candidates: list[tuple[int, int, str, bool]] = [
-        (_lead_start(text, match.start()), match.end(), period, True)
+        (_lead_start(text, match.start()), match.end(), _event_period(match, period, clock), True)
         for match, period in _event_matches(text, events or {})
     ]
     for pattern, reader in _READERS:
@@ -145,11 +145,26 @@ def _month_closed(phrase: str, period: str) -> str:
 
 
 def _event_matches(text: str, events: Mapping[str, str]) -> Iterator[tuple[re.Match[str], str]]:
-    """Each place ``text`` names an event, whatever its case and spacing, and its period."""
+    """Each place ``text`` names an event, whatever its case and spacing, and its period; a
+    yearly one (``--10``) with the year written before it, if any ("China's 2024 National Day
+    holidays")."""
     for name, period in events.items():
         words = rf"{_S}+".join(re.escape(word) for word in name.split())
-        for match in re.finditer(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", text, re.I):
+        year = rf"(?:(?P<y>{_Y}){_S}+)?" if period.startswith("--") else ""
+        pattern = rf"(?<![A-Za-z0-9]){year}{words}(?:{_S}+(?:holidays?|Golden{_S}+Week))?"
+        for match in re.finditer(rf"{pattern}(?![A-Za-z0-9])", text, re.I):
             yield match, period
+
+
+def _event_period(match: re.Match[str], period: str, clock: _Clock) -> str:
+    """An event's months; a yearly one's (``--10``, the month of National Day) in the year
+    written with it, else the latest the source covers. Holidays vary in length from year
+    to year, so a figure of one is dated by its month, the phrase kept as a note."""
+    if not period.startswith("--"):
+        return period
+    month = int(period[2:])
+    year = int(match["y"]) if match.groupdict().get("y") else None
+    return _resolve(lambda y: _month(y, month), year, clock)
 
 
 def parse_period(
@@ -350,20 +365,6 @@ def _read_month_alone(match: re.Match[str], clock: _Clock) -> str | None:
     return _resolve(lambda y: _month(y, month), None, clock) if month else None
 
 
-# Holidays on a fixed day of the calendar, and the month they fall in. Their length varies
-# from year to year (the National Day "Golden Week" began on 29 September in 2023), so a
-# figure of the holiday is dated by its month, and the phrase kept as a note.
-_HOLIDAY_MONTHS = {"national day": 10, "may day": 5}
-
-
-def _read_holiday(match: re.Match[str], clock: _Clock) -> str:
-    """ "China's 2024 National Day holidays" -> "2024-10"; "the May Day holidays" -> the
-    latest May the source covers."""
-    month = _HOLIDAY_MONTHS[" ".join(match["h"].lower().split())]
-    year = int(match["y"]) if match["y"] else None
-    return _resolve(lambda y: _month(y, month), year, clock)
-
-
 def _read_relative_year(match: re.Match[str], clock: _Clock) -> str:
     """ "last year", "this year", "earlier this year"."""
     return f"{clock.published.year - (match['rel'].lower() == 'last'):04d}"
@@ -476,13 +477,6 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
         _read_month_alone,
     ),
     (
-        re.compile(
-            rf"(?:(?P<y>{_Y}){_S}+)?(?P<h>National{_S}+Day|May{_S}+Day)"
-            rf"(?:{_S}+(?i:holidays?|Golden{_S}+Week))?(?![A-Za-z])"
-        ),
-        _read_holiday,
-    ),
-    (
         re.compile(rf"\b(?i:(?:earlier{_S}+)?(?P<rel>this|last){_S}+year){_WORD_END}"),
         _read_relative_year,
     ),
@@ -503,4 +497,4 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
 )
 
 # Readers whose phrase names a time within the period they give, kept as a note.
-_WITHIN = (_read_holiday, _read_promotion)
+_WITHIN = (_read_promotion,)

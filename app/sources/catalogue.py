@@ -15,6 +15,8 @@ CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
 GAP_SUFFIX = "_gap"
 _SLOT = re.compile(r"\{(\w+)\}")
+# A yearly event's month: "--10" (ISO 8601's month of no particular year).
+_YEARLY = re.compile(r"--(?:0[1-9]|1[0-2])")
 
 
 class CatalogueError(Exception):
@@ -301,7 +303,8 @@ def load_catalogue(path: Path) -> Catalogue:
     events = {name: period for period, names in parsed.events.items() for name in names}
     for period in parsed.events:
         try:
-            period_bounds(period)
+            if not _YEARLY.fullmatch(period):
+                period_bounds(period)
         except ValueError as error:
             raise CatalogueError(f"{path.name}: event period {period!r}: {error}") from error
     heads = tuple(head for spec in parsed.indicators for head in _list_heads(spec))

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from app.extract.periods import find_periods, parse_period
 from app.periods import period_bounds
+from app.sources.catalogue import load_catalogue
+from tests.conftest import PROJECT_ROOT
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORT_55 = datetime.date(2025, 1, 15)  # the 55th report, January 2025
@@ -329,11 +331,17 @@ HOLIDAYS = [
 ]
 
 
+# Holidays are yearly events of the catalogue (`--10`, `--05`).
+CATALOGUE = load_catalogue(PROJECT_ROOT / "seeds" / "catalogue.yaml")
+
+
 @pytest.mark.parametrize(("sentence", "text", "period"), HOLIDAYS)
 def test_a_holiday_is_read_as_its_month_and_marked_within_it(
     sentence: str, text: str, period: str
 ) -> None:
-    holiday = find_periods(sentence, reference=REPORT_55, covered=COVERED_2024)[-1]
+    holiday = find_periods(
+        sentence, reference=REPORT_55, covered=COVERED_2024, events=CATALOGUE.events
+    )[-1]
     assert (holiday.text, holiday.period, holiday.within) == (text, period, True)
     assert sentence[holiday.start : holiday.end] == holiday.text
 
@@ -378,10 +386,29 @@ def test_other_periods_are_not_within_theirs(sentence: str) -> None:
 
 
 def test_a_holiday_without_a_year_is_the_latest_the_source_covers() -> None:
-    (mention,) = find_periods("during the May Day holidays", reference=datetime.date(2025, 3, 1))
+    holidays = {"May Day": "--05"}
+    (mention,) = find_periods(
+        "during the May Day holidays", reference=datetime.date(2025, 3, 1), events=holidays
+    )
     assert mention.period == "2024-05"
-    (later,) = find_periods("during the May Day holidays", reference=datetime.date(2025, 5, 31))
+    (later,) = find_periods(
+        "during the May Day holidays", reference=datetime.date(2025, 5, 31), events=holidays
+    )
     assert later.period == "2025-05"
+
+
+def test_a_yearly_event_of_the_catalogue_needs_no_code() -> None:
+    """A holiday the code has never heard of, dated by the month the catalogue gives it."""
+    (mention,) = find_periods(
+        "orders during the 2024 Dragon Boat Festival holiday rose",
+        reference=REPORT_55,
+        events={"Dragon Boat Festival": "--06"},
+    )
+    assert (mention.text, mention.period, mention.within) == (
+        "during the 2024 Dragon Boat Festival holiday",
+        "2024-06",
+        True,
+    )
 
 
 EVENTS = {"Paris Olympics": "2024-07/2024-08"}

@@ -146,6 +146,7 @@ def test_a_gap_indicator_is_in_percentage_points_of_its_share(catalogue: Catalog
 def test_every_name_of_an_event_gives_its_period(catalogue: Catalogue) -> None:
     assert catalogue.events["Paris Olympics"] == "2024-07/2024-08"
     assert catalogue.events["Olympic Games held in Paris"] == "2024-07/2024-08"
+    assert catalogue.events["National Day"] == "--10"
 
 
 def test_body_names_a_known_body_in_longer_text(catalogue: Catalogue) -> None:
@@ -248,6 +249,11 @@ BAD_FILES = [
         "an event's period is no period",
         lambda c: c.update(events={"July 2024": ["Paris Olympics"]}),
         "catalogue.yaml: event period 'July 2024'",
+    ),
+    (
+        "a yearly event in no month",
+        lambda c: c.update(events={"--13": ["National Day"]}),
+        "catalogue.yaml: event period '--13'",
     ),
     (
         "a missing section",
