@@ -94,7 +94,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:rates?|margin))?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
     r"decreased|boosted)(?:\s+by)?|"
-    r"增长|提高|增加|下降|减少|"
+    r"增长|提高|提升|上升|增加|下降|降低|减少|"
     # "年增长率为10.7%", "增长率分别为20.7%、14.2%", "增速达".
     r"(?:增长率|增速|增幅)(?:分别)?(?:为|达到|达|是)?|"
     # "新增网民2968万", "净增5G基站": what is new stands between the word and its figure.
@@ -187,6 +187,8 @@ RATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+RATE_AFTER = re.compile(r"\s*(?:penetration|adoption|usage|utilization)\s+rate\b", re.I)
+
 # The period a change is measured from: "compared to", "from", "较".
 # A change counted from the start of the year: "全年新增网民5653万", "上半年新增".
 SINCE_YEAR_START = re.compile(r"全年|上半年|今年以来|年初以来")
@@ -259,10 +261,11 @@ BREAKDOWN_AFTER = re.compile(r"\s*(?:in|among|for)\s+(?:the\s+)?", re.IGNORECASE
 # A count of people, then what they do: "888 million people watch short videos", "622
 # million shopped with their mobile phones", "397 million of whom did it on mobiles".
 PEOPLE_DOING = re.compile(
-    r"\s*(?:people|persons|Chinese(?:\s+people)?|netizens|(?:internet\s+)?users|of\s+whom)?"
-    r"\s*(?:in\s+China\s+)?(?:now\s+|already\s+|have\s+|had\s+)?"
+    r"\s*(?:of\s+(?:the\s+)?)?"
+    r"(?:people|persons|Chinese(?:\s+people)?|netizens|(?:internet\s+)?users|whom)?"
+    r"\s*(?:in\s+China\s+|nationwide\s+)?(?:now\s+|already\s+|have\s+|had\s+)?"
     r"(?:use[sd]?|using|watch(?:ed|es)?|buy|bought|order(?:ed)?|play(?:ed)?|shop(?:ped)?|read|"
-    r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?)\b",
+    r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?|(?:are\s+|were\s+)?liv(?:e|es|ed|ing)\s+in)\b",
     re.IGNORECASE,
 )
 

@@ -101,6 +101,9 @@ class SentenceReader:
 
 
 _PART_END = (";", "；")
+# What a people-counting indicator's terms put after a breakdown's name ("{application}
+# users", "{area} Internet users").
+_USERS = {"users", "用户"}
 
 
 def _whole_sentences(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
@@ -341,8 +344,36 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
                 dims = {**subject[1], dimension: value}
                 self._read_one_with(quantity, subject[0], dims)
             return
+        if self._read_mixed_list(run, hits):
+            return
         for quantity in run:
             self._leave_out(quantity, "a list whose items the catalogue does not name")
+
+    def _read_mixed_list(self, run: list[Quantity], hits: list[TermHit]) -> bool:
+        """A list whose items are breakdowns of different kinds, one each: "The internet
+        penetration rates among the aged and the rural population have reached 52 percent and
+        69.2 percent, respectively"."""
+        items = [
+            hit.terms[0].dimensions
+            for hit in hits
+            if not hit.indicator_terms and len(hit.terms) == 1 and len(hit.terms[0].dimensions) == 1
+        ]
+        subjects = [hit for hit in hits if hit.indicator_terms]
+        if (
+            len(items) != len(run)
+            or not subjects
+            or not cues.RESPECTIVELY.match(self.text[run[-1].end :])
+        ):
+            return False
+        subject = self._list_subject(subjects, items[0][0][0], run[0].start)
+        if subject is None:
+            return False
+        takes = self.ctx.catalogue.takes.get(subject[0].code, frozenset())
+        if any(item[0][0] not in takes or item[0][0] in subject[1] for item in items):
+            return False
+        for quantity, item in zip(run, items, strict=True):
+            self._read_one_with(quantity, subject[0], {**subject[1], item[0][0]: item[0][1]})
+        return True
 
     def _read_listed_shares(self, run: list[Quantity]) -> bool:
         """Shares of the levels just listed, one each: "用户规模分别达4.09亿、3.81亿,
@@ -516,7 +547,8 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
         """The indicator that counts the users of a value of ``dimension`` ("{application}
         users")."""
         for head in self.ctx.catalogue.heads:
-            if head.dimension == dimension and fold(head.phrase) in {"users", "用户"}:
+            phrase = fold(head.phrase)
+            if head.dimension == dimension and (phrase.endswith(" users") or phrase in _USERS):
                 return self.ctx.catalogue.indicators[head.indicator]
         return None
 
@@ -646,7 +678,14 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             resolved = self._resolve_following(term.indicator, dict(term.dimensions), quantity, gap)
             if resolved is not None:
                 return resolved
-        return self._subject_before(quantity)
+        return self._subject_before(quantity) or self._rate_named_after(quantity)
+
+    def _rate_named_after(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
+        """ "1.032 billion internet users, 73.0% penetration rate": a bare rate word right
+        after a percentage names the rate of the sentence's count."""
+        if quantity.unit != "percent" or not cues.RATE_AFTER.match(self.text, quantity.end):
+            return None
+        return self._rate_subject(quantity)
 
     def _resolve_following(
         self, code: str | None, dims: dict[str, str], quantity: Quantity, gap: str

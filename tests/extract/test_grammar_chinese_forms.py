@@ -336,3 +336,13 @@ def test_a_list_given_in_that_order() -> None:
         "online music",
         "online literature",
     ]
+
+
+def test_a_change_in_hours_raised() -> None:
+    reading = read(
+        "截至2022年6月,网民人均每周上网时长为29.5个小时,较2021年12月提升1.0个小时。", REPORT_46
+    )
+    assert [(c, d, v) for c, d, _, v, _ in reading.values()] == [
+        ("weekly_online_hours", {}, D("29.5")),
+        ("weekly_online_hours_change", {"compared_with": "2021-12"}, D("1.0")),
+    ]

@@ -146,3 +146,36 @@ def test_a_rate_now_and_the_one_it_rose_from() -> None:
         ("offline_mobile_payment_rate", "2018-12", D("67.2")),
         ("offline_mobile_payment_rate", "2017-12", D("65.2")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The internet penetration rates among the aged and the rural population have reached "
+            "52 percent and 69.2 percent, respectively.",
+            [
+                ("internet_penetration", {"age_group": "60+"}, D(52)),
+                ("internet_penetration", {"area": "rural"}, D("69.2")),
+            ],
+        ),
+        (
+            "As of June 2025, 322 million of the internet users nationwide are living in rural "
+            "areas.",
+            [("internet_users", {"area": "rural"}, D(322_000_000))],
+        ),
+        (
+            "China has 1.032 billion internet users, 73.0% penetration rate",
+            [("internet_users", {}, D(1_032_000_000)), ("internet_penetration", {}, D(73))],
+        ),
+        (
+            "Chinese netizens spend 28.5 hours online every week on average.",
+            [("weekly_online_hours", {}, D("28.5"))],
+        ),
+    ],
+    ids=["a list of breakdowns of two kinds", "users living in", "a rate word after", "hours"],
+)
+def test_more_english_phrasings(
+    text: str, expected: list[tuple[str, dict[str, str], Decimal]]
+) -> None:
+    assert [(c, d, v) for c, d, _, v, _ in read(text, REPORT_55).values()] == expected
