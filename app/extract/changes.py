@@ -108,8 +108,10 @@ class ChangeReading(Recording):
         base = self._change_base(last, before, after, period) or self.base
         for quantity, dims in zip(run, breakdowns, strict=True):
             level = Level(spec.code, dims, self.dating.near(quantity) or period)
-            accepted = fits(quantity.unit, spec.unit) or (
-                quantity.unit == "percent" and spec.unit != "percent"
+            accepted = (
+                fits(quantity.unit, spec.unit)
+                or (quantity.unit == "percent" and spec.unit != "percent")
+                or (quantity.unit == "percentage_points" and spec.unit == "percent")
             )
             if not accepted:
                 self._leave_out(quantity, f"its unit does not fit a change of {spec.code}")

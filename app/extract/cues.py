@@ -187,6 +187,10 @@ RATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "分别占农村网民整体的": the share of a whole that is itself a group.
+SHARE_OF_GROUP = re.compile(
+    r"(?:分别|均)?占[^\d,;，；。]{1,12}?(?:整体|总体|总数)?的?(?:比例|比重)?(?:分别|均)?(?:为|达)?\s*$"
+)
 RATE_AFTER = re.compile(r"\s*(?:penetration|adoption|usage|utilization)\s+rate\b", re.I)
 
 # The period a change is measured from: "compared to", "from", "较".

@@ -12,6 +12,7 @@ them, in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -106,6 +107,26 @@ _PART_END = (";", "；")
 _USERS = {"users", "用户"}
 
 
+# Units a list writes once, after its last figure ("增长2.7和4.1个百分点").
+_SHARED_UNITS = frozenset({"percent", "percentage_points"})
+
+
+def _units_shared_in_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities``, where a list writes its unit once after the last figure ("分别增长2.7
+    和4.1个百分点", "8.0, 7.3 and 7.3 percent"), with that unit on every bare number of it."""
+    shared = list(quantities)
+    for index in range(len(shared) - 1, 0, -1):
+        later, earlier = shared[index], shared[index - 1]
+        bare = earlier.unit == "count" and _BARE.fullmatch(earlier.text) is not None
+        glued = cues.RUN_GLUE.match(text[earlier.end : later.start]) is not None
+        if later.unit in _SHARED_UNITS and bare and glued:
+            shared[index - 1] = replace(earlier, unit=later.unit)
+    return shared
+
+
+_BARE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _whole_sentences(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     groups: list[list[Sentence]] = []
     for sentence in sentences:
@@ -137,11 +158,14 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
         self.sentence = sentence
         self.text = sentence.span.text
         self.offset = sentence.span.start
-        self.quantities = [
-            q
-            for q in find_quantities(self.text)
-            if self._is_figure(q) and self.offset + q.start not in reader.claimed
-        ]
+        self.quantities = _units_shared_in_lists(
+            self.text,
+            [
+                q
+                for q in find_quantities(self.text)
+                if self._is_figure(q) and self.offset + q.start not in reader.claimed
+            ],
+        )
         self.periods = find_periods(
             self.text,
             reference=self.ctx.reference,
@@ -321,10 +345,12 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             for quantity in run:
                 self._leave_out(quantity, "a range (between one figure and another)")
             return
-        if self._read_listed_shares(run):
+        if self._read_listed_shares(run) or self._read_changes_of_listed_levels(run):
             return
         segment_start = self.clauses.segment_start(run[0].start)
         hits = [hit for hit in self.hits if segment_start <= hit.start and hit.end <= run[0].start]
+        if self._read_shares_of_a_group(run, hits):
+            return
         for dimension in self._dimensions_in(hits):
             values = [value for hit in hits for value in hit.dimension_values(dimension)]
             if len(values) < len(run):
@@ -348,6 +374,35 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             return
         for quantity in run:
             self._leave_out(quantity, "a list whose items the catalogue does not name")
+
+    def _read_shares_of_a_group(self, run: list[Quantity], hits: list[TermHit]) -> bool:
+        """Shares of a group's members, listed: "农村地区在线教育和互联网医疗用户分别占农村网民
+        整体的31.8%和21.5%" are the usage rates of each application among rural users: the
+        listed items' share indicator, with the breakdown the whole ("农村网民") names."""
+        cue = cues.SHARE_OF_GROUP.search(self.text, 0, number_start(run[0]))
+        if cue is None:
+            return False
+        members = [hit for hit in hits if hit.end <= cue.start()]
+        whole = [hit for hit in hits if hit.start >= cue.start()]
+        for dimension in self._dimensions_in(members):
+            values = [value for hit in members for value in hit.dimension_values(dimension)]
+            subject = self._list_subject(members, dimension, cue.start())
+            if len(values) < len(run) or subject is None or subject[0].share is None:
+                continue
+            share = self.ctx.catalogue.indicators[subject[0].share]
+            takes = self.ctx.catalogue.takes.get(subject[0].code, frozenset())
+            group = {
+                name: value
+                for hit in whole
+                for term in hit.terms[:1]
+                for name, value in term.dimensions
+                if name in takes and name != dimension
+            }
+            for quantity, value in zip(run, values[-len(run) :], strict=True):
+                dims = {**subject[1], **group, dimension: value}
+                self._read_one_with(quantity, share, dims)
+            return True
+        return False
 
     def _read_mixed_list(self, run: list[Quantity], hits: list[TermHit]) -> bool:
         """A list whose items are breakdowns of different kinds, one each: "The internet
@@ -373,6 +428,23 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
             return False
         for quantity, item in zip(run, items, strict=True):
             self._read_one_with(quantity, subject[0], {**subject[1], item[0][0]: item[0][1]})
+        return True
+
+    def _read_changes_of_listed_levels(self, run: list[Quantity]) -> bool:
+        """Changes of the levels just listed, one each: "分别占农村网民整体的31.8%和21.5%,较上年
+        分别增长2.7和4.1个百分点"."""
+        levels = self.levels[-len(run) :]
+        if len(levels) < len(run) or not cues.CHANGE_BEFORE.search(
+            before_qualifier(self.text, run[0])
+        ):
+            return False
+        codes = {level.indicator for level in levels}
+        if len(codes) != 1 or len({tuple(level.dimensions.items()) for level in levels}) < len(run):
+            return False
+        spec = self.ctx.catalogue.indicators[codes.pop()]
+        if spec.unit == "percent" and run[0].unit != "percentage_points":
+            return False  # "an increase of 20.8%" of a share: of the share, or of its users?
+        self._read_listed_changes(run, spec, [dict(level.dimensions) for level in levels])
         return True
 
     def _read_listed_shares(self, run: list[Quantity]) -> bool:
@@ -794,12 +866,26 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
 
     # --- records -----------------------------------------------------------------------------
 
+    def _group_of_rate(self, spec: IndicatorSpec) -> dict[str, str]:
+        """The group whose count the sentence gave just before its rate: "the number of
+        internet users aged 60 and above reached 119 million, and the internet penetration
+        rate reached 43.2 percent" is that group's rate."""
+        if not self.levels:
+            return {}
+        last = self.levels[-1]
+        counted = self.ctx.catalogue.indicators[last.indicator]
+        takes = self.ctx.catalogue.takes.get(spec.code, frozenset())
+        if counted.rate != spec.code or not set(last.dimensions) <= takes:
+            return {}
+        return dict(last.dimensions)
+
     def _read_one_with(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
         resolved = self._resolve(spec.code, dims, quantity)
         if resolved is None:
             self._leave_out(quantity, f"its unit does not fit {spec.code} ({spec.unit})")
             return
         spec, dims = resolved
+        dims = dims or self._group_of_rate(spec)
         if spec.located_by is not None and spec.located_by not in dims:
             place = place_of(self.text, self.hits, quantity.start, quantity.end, spec.located_by)
             dims = dims if place is None else {**dims, spec.located_by: place}

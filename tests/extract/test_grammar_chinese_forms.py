@@ -346,3 +346,37 @@ def test_a_change_in_hours_raised() -> None:
         ("weekly_online_hours", {}, D("29.5")),
         ("weekly_online_hours_change", {"compared_with": "2021-12"}, D("1.0")),
     ]
+
+
+def test_shares_of_a_group_and_their_changes_listed() -> None:
+    reading = read(
+        "截至2022年12月,农村地区在线教育和互联网医疗用户分别占农村网民整体的31.8%和21.5%,"
+        "较上年分别增长2.7和4.1个百分点。",
+        REPORT_46,
+    )
+    rural = {"area": "rural"}
+    since = {"compared_with": "2021-12"}
+    assert [(c, d, v) for c, d, _, v, _ in reading.values()] == [
+        ("application_usage_rate", {"application": "online education", **rural}, D("31.8")),
+        ("application_usage_rate", {"application": "internet healthcare", **rural}, D("21.5")),
+        (
+            "application_usage_rate_change",
+            {"application": "online education", **rural, **since},
+            D("2.7"),
+        ),
+        (
+            "application_usage_rate_change",
+            {"application": "internet healthcare", **rural, **since},
+            D("4.1"),
+        ),
+    ]
+
+
+def test_a_rate_after_a_groups_count_is_the_groups() -> None:
+    reading = read(
+        "截至2021年12月,我国60岁及以上老年网民规模达1.19亿,互联网普及率达43.2%。", REPORT_46
+    )
+    assert [(c, d) for c, d, *_ in reading.values()] == [
+        ("internet_users", {"age_group": "60+"}),
+        ("internet_penetration", {"age_group": "60+"}),
+    ]
