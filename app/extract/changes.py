@@ -8,6 +8,7 @@ records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from app.extract import cues
@@ -22,6 +23,9 @@ from app.extract.recording import Recording
 from app.extract.terms import TermHit
 from app.periods import shift_years
 from app.sources.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, IndicatorSpec
+
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_MONTHS = re.compile(rf"(?P<first>{_MONTH.pattern})/(?P<last>{_MONTH.pattern})")
 
 
 class ChangeReading(Recording):
@@ -80,6 +84,7 @@ class ChangeReading(Recording):
         if base is None and cues.SOME_BASE.search(after):
             self._leave_out(quantity, "a change from a time the text does not give")
             return
+        level, base = self._over_months(level, base)
         self.changed = level
         if base is not None:
             self.base = base
@@ -92,6 +97,17 @@ class ChangeReading(Recording):
             after
         )
         self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
+
+    def _over_months(self, level: Level, base: str | None) -> tuple[Level, str | None]:
+        """A change of a count over some months, measured from a month before them
+        ("2018年上半年新增网民2968万人,较2017年末增长3.8%") is the change to their last month:
+        the level at the end of June against December 2017."""
+        span = _MONTHS.fullmatch(level.period)
+        if span is None or base is None or not _MONTH.fullmatch(base):
+            return level, base
+        if not self.ctx.catalogue.is_stock(level.indicator) or base >= span["first"]:
+            return level, base
+        return Level(level.indicator, level.dimensions, span["last"]), base
 
     def _read_listed_changes(
         self, run: list[Quantity], spec: IndicatorSpec, breakdowns: list[dict[str, str]]

@@ -380,3 +380,14 @@ def test_a_rate_after_a_groups_count_is_the_groups() -> None:
         ("internet_users", {"age_group": "60+"}),
         ("internet_penetration", {"age_group": "60+"}),
     ]
+
+
+def test_a_change_over_months_measured_from_before_them_is_to_their_end() -> None:
+    reading = read(
+        "截至2018年6月,我国网民规模达8.02亿;2018年上半年新增网民2968万人,较2017年末增长3.8%。",
+        REPORT_46,
+    )
+    assert reading.values()[1:] == [
+        ("internet_users_change", {"compared_with": "2017-12"}, "2018-06", D(29_680_000), "2968万"),
+        ("internet_users_growth", {"compared_with": "2017-12"}, "2018-06", D("3.8"), "3.8%"),
+    ]
