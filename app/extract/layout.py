@@ -67,11 +67,14 @@ def mark_lists(lines: list[Span], kinds: list[LineKind | None]) -> None:
     """Mark runs of adjacent lines that hold names rather than sentences.
 
     A run is two or more lines with no blank line between them where no line ends a
-    sentence, a name ending in ``Ltd.`` or ``Inc.`` not counting as one.
+    sentence, a name ending in ``Ltd.`` or ``Inc.`` not counting as one. A text's first line
+    is its headline, not a name of a list ("China has 1.032 billion internet users, 73.0%
+    penetration rate" over its dateline and a photo credit).
     """
+    first = next_content(kinds, 0)
     run: list[int] = []
     for index in range(len(lines) + 1):
-        if index < len(lines) and kinds[index] is None:
+        if index < len(lines) and kinds[index] is None and index != first:
             run.append(index)
             continue
         if len(run) > 1 and not any(_ends_sentence_not_name(lines[i].text) for i in run):

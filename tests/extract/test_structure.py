@@ -627,3 +627,14 @@ def test_a_numbered_caption_over_tab_separated_rows_is_a_table(caption: str) -> 
 
 def test_a_caption_without_rows_under_it_is_no_table() -> None:
     assert parse_document("Figure 2 Users by Province\n\nUsers grew fast.\n").tables == ()
+
+
+def test_a_texts_first_line_is_its_headline_not_a_list() -> None:
+    text = (
+        "China has 1.032 billion internet users, 73.0% penetration rate\n"
+        "Published: Feb 25, 2022 11:27 PM\n"
+        "internet companies Photo:VCG\n\n"
+        "By December 2021, the number of internet users in China reached 1.032 billion.\n"
+    )
+    doc = parse_document(text)
+    assert doc.headings[0].text == "China has 1.032 billion internet users, 73.0% penetration rate"
