@@ -28,6 +28,7 @@ _VERBS = (
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
     r"hit|hits|exceeding|exceeded|surpassed|neared|nearing|approached|expanded\s+to|"
+    r"reach(?:ed|es)?\s+(?:a\s+)?record\s+high\s+of|"
     r"(?:is|was|are|were)\s+as\s+high\s+as|"
     r"达到|高达|达|为|提升至|升至|增至|突破|超过|超|接近"
 )
@@ -64,7 +65,7 @@ AUXILIARIES = re.compile(
     rf"(?:(?:has|have|had|now|already|further|also|still|{_EXPECTED_TO})\s*)*$",
     re.IGNORECASE,
 )
-TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+TO_BEFORE = re.compile(r"\bto(?:\s+reach)?\s*$", re.IGNORECASE)
 DENOMINATOR = re.compile(
     r"^\s*of\s+(?:all\s+|the\s+)*(?:total\s+)?(?:number\s+of\s+)?(?:China['’]s\s+|Chinese\s+)?$",
     re.IGNORECASE,
@@ -112,7 +113,11 @@ FALL = re.compile(
 )
 FALL_AFTER = re.compile(rf"^\s*(?:{_YOY}\s+)?(?:decrease|drop|decline)\b", re.IGNORECASE)
 CHANGE_AFTER = re.compile(
-    rf"^\s*(?:{_YOY}\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b", re.IGNORECASE
+    rf"^\s*(?:{_YOY}\s+|yoy\s+)?(?:increase|rise|growth|jump|decrease|drop)\b"
+    # "21 million more than at the end of 2020": a count more than a time's is a change.
+    r"|^\s*(?:more|fewer)\s+than\s+(?:that\s+of\s+|in\s+|at\s+|by\s+)?(?:the\s+)?"
+    r"(?=end\b|[12][0-9]{3}\b|(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
 )
 
 # A change whose verb stands before what changed: "stimulated the first-hour turnover of
@@ -197,7 +202,8 @@ RATE_AFTER = re.compile(r"\s*(?:penetration|adoption|usage|utilization)\s+rate\b
 # A change counted from the start of the year: "全年新增网民5653万", "上半年新增".
 SINCE_YEAR_START = re.compile(r"全年|上半年|今年以来|年初以来")
 BASE_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|from|over|than|since|较|比|由|从)\s*(?:the\s+)?$", re.I
+    r"(?:compared\s+(?:to|with)|from|over|than(?:\s+that\s+of)?|since|较|比|由|从)\s*(?:the\s+)?$",
+    re.I,
 )
 # A date a change is measured from, named before it: "较2020年3月增长", "比去年12月".
 COMPARED_WITH = re.compile(r"(?:较|比)\s*$")

@@ -3,8 +3,8 @@
 Each ``mark_*`` pass claims the lines no earlier pass has claimed and that it recognises:
 
 * the contents page: the entries after a ``Contents`` line that end in a page number;
-* page chrome: breadcrumbs, by-lines, copyright and licence lines, and everything after an
-  editor's ``编辑:`` line;
+* page chrome: breadcrumbs, by-lines, copyright and licence lines, everything after an
+  editor's ``编辑:`` line, and a line repeating the one before it;
 * figure captions;
 * lists: runs of two or more adjacent lines none of which ends a sentence (the supporting-
   organisations list).
@@ -49,10 +49,13 @@ def footer_start(text: str) -> int:
 
 
 def mark_chrome(text: str, lines: list[Span], kinds: list[LineKind | None]) -> None:
-    """Mark breadcrumbs, by-lines, copyright lines and the page's footer."""
+    """Mark breadcrumbs, by-lines, copyright lines, the page's footer, and a line that
+    repeats the one before it (a gallery's captions, each the headline again)."""
     footer = footer_start(text)
     for index, line in enumerate(lines):
-        if kinds[index] is None and (line.start >= footer or _CHROME_LINE.match(line.text)):
+        repeated = index > 0 and line.text.strip() == lines[index - 1].text.strip()
+        chrome = line.start >= footer or _CHROME_LINE.match(line.text) or repeated
+        if kinds[index] is None and line.text.strip() and chrome:
             kinds[index] = LineKind.CHROME
 
 

@@ -179,3 +179,46 @@ def test_more_english_phrasings(
     text: str, expected: list[tuple[str, dict[str, str], Decimal]]
 ) -> None:
     assert [(c, d, v) for c, d, _, v, _ in read(text, REPORT_55).values()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The total number internet users in June stood at 1.011 billion, 21 million more "
+            "than at the end of 2020.",
+            [
+                ("internet_users", {}, D(1_011_000_000)),
+                ("internet_users_change", {"compared_with": "2020-12"}, D(21_000_000)),
+            ],
+        ),
+        (
+            "The number of users of online food delivery increased 29.9 percent year-on-year to "
+            "reach 544 million in December 2021.",
+            [
+                (
+                    "application_users_growth",
+                    {"application": "online meal ordering", "compared_with": "2020-12"},
+                    D("29.9"),
+                ),
+                ("application_users", {"application": "online meal ordering"}, D(544_000_000)),
+            ],
+        ),
+        (
+            "China's internet users reach record high of 1.12 billion",
+            [("internet_users", {}, D(1_120_000_000))],
+        ),
+    ],
+    ids=["more than at a time", "to reach", "a record high of"],
+)
+def test_changes_and_levels_in_english(
+    text: str, expected: list[tuple[str, dict[str, str], Decimal]]
+) -> None:
+    assert [(c, d, v) for c, d, _, v, _ in read(text, REPORT_55).values()] == expected
+
+
+def test_more_than_a_count_of_things_is_no_change() -> None:
+    reading = read(
+        "As of December 2024, 5G base stations reached 4.25 million, more than 20 cities."
+    )
+    assert [c for c, *_ in reading.values()] == ["base_stations_5g"]

@@ -638,3 +638,12 @@ def test_a_texts_first_line_is_its_headline_not_a_list() -> None:
     )
     doc = parse_document(text)
     assert doc.headings[0].text == "China has 1.032 billion internet users, 73.0% penetration rate"
+
+
+def test_a_line_repeating_the_one_before_is_page_debris() -> None:
+    headline = "China's internet users reach record high of 1.12 billion"
+    text = f"{headline}\n\nClick to Gallery\n{headline}\n{headline}\n{headline}\n"
+    doc = parse_document(text)
+    repeats = text.index(f"\n{headline}\n{headline}") + len(headline) + 2
+    read = [*doc.headings, *(sentence.span for sentence in doc.sentences)]
+    assert not [span for span in read if span.start >= repeats]
