@@ -286,8 +286,19 @@ BRACKET_CLOSE = re.compile(r"\s*(?:人|个|户|家)?\s*[)）]")
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)
+# A credit to the report a text is about, which credits no one else.
+THE_REPORT_ITSELF = re.compile(
+    r"\bCNNIC\b|China\s+Internet\s+Network\s+Information\s+Center"
+    r"|^\s*(?:(?:a|the)\s+)?(?:new\s+|latest\s+)?(?:report|survey|statistics|data)\b",
+    re.IGNORECASE,
+)
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
 ACCORDING_TO = re.compile(
-    r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)",
+    r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)"
+    # "Data released by China's National Bureau of Statistics on Friday showed that", "In March
+    # 2024, Tencent's financial report showed that".
+    r"|^\s*(?:In\s+[^,]{1,30},\s*)?(?:Data\s+(?:released\s+)?by\s+(?:the\s+)?)?"
+    r"(?P<shown_by>[^,]{2,80}?)(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:showed|shows|revealed|indicated)"
+    r"\s+that\b",
     re.IGNORECASE,
 )

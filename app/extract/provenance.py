@@ -58,10 +58,16 @@ class Provenance:
         return self._credited(last_clause, len(self.text))
 
     def _opening_credit(self) -> str | None:
-        """The body of "According to X, ..." or "Data from X, ..."."""
+        """The body of "According to X, ...", "Data from X, ..." or "X's report showed that"
+        (not the report the text is about: "The report by CNNIC revealed that")."""
         match = cues.ACCORDING_TO.match(without_marks(self.text))
         if match is None:
             return None
+        shown_by = match.group("shown_by")
+        if shown_by is not None:
+            if cues.THE_REPORT_ITSELF.search(shown_by):
+                return None
+            return self.ctx.catalogue.body(shown_by) or _tidy_body(shown_by)
         if not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))

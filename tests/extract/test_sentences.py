@@ -1494,3 +1494,33 @@ def test_a_footnote_credits_the_passage_it_closes(
 ) -> None:
     result = read(f"{passage}\n\n{CCTV}")
     assert {r.evidence.as_reported: r.attributed_to for r in result.records} == credited
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        (
+            "Data released by China's National Bureau of Statistics on Friday showed that in "
+            "2024, online retail sales reached 15.52 trillion yuan.",
+            "National Bureau of Statistics",
+        ),
+        (
+            "In March 2024, Tencent's financial report showed that WeChat Search daily active "
+            "users exceeded 100 million.",
+            "Tencent's financial report",
+        ),
+        (
+            "A report released on Friday indicated that the number of internet users in China "
+            "reached 854 million by June 2019.",
+            None,
+        ),
+        (
+            "The report by the China Internet Network Information Center revealed that internet "
+            "penetration reached 78.6 percent in 2024.",
+            None,
+        ),
+    ],
+    ids=["data released by a body", "a body's report", "a report: this one", "CNNIC's report"],
+)
+def test_what_a_sentence_says_showed_its_figures(sentence: str, credited: str | None) -> None:
+    assert {r.attributed_to for r in read(sentence).records} == {credited}
