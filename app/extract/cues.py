@@ -94,7 +94,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:(?:net\s+)?(?:increase|increment|decrease|growth|rise|drop|decline|gain)"
     r"(?:\s+(?:rates?|margin))?\s+of|"
     r"\b(?:up|down|rose|fell|grew|dropped|declined|soaring|soared|jumped|increased|increasing|"
-    r"decreased|boosted|added|adds|gained)(?:\s+by)?|"
+    r"decreased|boosted|added|adds|gained|surged|surging|climbed)(?:\s+by)?|"
     r"增长|提高|提升|上升|增加|下降|降低|减少|"
     # "年增长率为10.7%", "增长率分别为20.7%、14.2%", "增速达".
     r"(?:增长率|增速|增幅)(?:分别)?(?:为|达到|达|是)?|"
@@ -275,7 +275,8 @@ PEOPLE_DOING = re.compile(
     r"(?:people|persons|Chinese(?:\s+people)?|netizens|(?:internet\s+)?users|whom)?"
     r"\s*(?:in\s+China\s+|nationwide\s+)?(?:now\s+|already\s+|have\s+|had\s+)?"
     r"(?:use[sd]?|using|watch(?:ed|es)?|buy|bought|order(?:ed)?|play(?:ed)?|shop(?:ped)?|read|"
-    r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?|(?:are\s+|were\s+)?liv(?:e|es|ed|ing)\s+in)\b",
+    r"listen(?:ed)?\s+to|access(?:ed)?|surf(?:ed)?|(?:are\s+|were\s+)?liv(?:e|es|ed|ing)\s+in|"
+    r"engag(?:e|es|ed)\s+in)\b",
     re.IGNORECASE,
 )
 

@@ -391,3 +391,10 @@ def test_a_change_over_months_measured_from_before_them_is_to_their_end() -> Non
         ("internet_users_change", {"compared_with": "2017-12"}, "2018-06", D(29_680_000), "2968万"),
         ("internet_users_growth", {"compared_with": "2017-12"}, "2018-06", D("3.8"), "3.8%"),
     ]
+
+
+def test_people_not_online() -> None:
+    reading = read("截至2020年3月,中国近5亿人不上网", REPORT_46)
+    assert [(c, v) for c, _, _, v, _ in reading.values()] == [
+        ("non_internet_users", D(500_000_000))
+    ]

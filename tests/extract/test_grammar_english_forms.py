@@ -222,3 +222,27 @@ def test_more_than_a_count_of_things_is_no_change() -> None:
         "As of December 2024, 5G base stations reached 4.25 million, more than 20 cities."
     )
     assert [c for c, *_ in reading.values()] == ["base_stations_5g"]
+
+
+def test_people_who_engaged_in_an_application() -> None:
+    reading = read("By December 2024, 974 million Chinese people had engaged in online shopping.")
+    assert reading.values() == [
+        (
+            "application_users",
+            {"application": "online shopping"},
+            "2024-12",
+            D(974_000_000),
+            "974 million",
+        )
+    ]
+
+
+def test_sales_that_surged_over_the_half_year() -> None:
+    reading = read(
+        "In the first half of 2024, the country's online retail sales surged 9.8 percent year on "
+        "year to nearly 7.1 trillion yuan.",
+    )
+    assert [(c, d, p) for c, d, p, *_ in reading.values()] == [
+        ("online_retail_sales_growth", {"compared_with": "2023-01/2023-06"}, "2024-01/2024-06"),
+        ("online_retail_sales", {}, "2024-01/2024-06"),
+    ]
