@@ -16,8 +16,8 @@ from tests.conftest import PROJECT_ROOT
 from tests.reporting import say
 
 SEEDS = PROJECT_ROOT / "seeds"
-RECALL_FLOOR = 0.88
-PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.89
+PRECISION_FLOOR = 0.96
 
 
 def test_the_engine_agrees_with_the_reviewed_readings_at_least_as_before(
