@@ -290,7 +290,7 @@ PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)
 # A credit to the report a text is about, which credits no one else.
 THE_REPORT_ITSELF = re.compile(
     r"\bCNNIC\b|China\s+Internet\s+Network\s+Information\s+Center"
-    r"|^\s*(?:(?:a|the)\s+)?(?:new\s+|latest\s+)?(?:report|survey|statistics|data)\b",
+    r"|^\s*(?:(?:a|the)\s+)?(?:new\s+|latest\s+)?report\b",
     re.IGNORECASE,
 )
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
@@ -299,7 +299,8 @@ ACCORDING_TO = re.compile(
     # "Data released by China's National Bureau of Statistics on Friday showed that", "In March
     # 2024, Tencent's financial report showed that".
     r"|^\s*(?:In\s+[^,]{1,30},\s*)?(?:Data\s+(?:released\s+)?by\s+(?:the\s+)?)?"
-    r"(?P<shown_by>[^,]{2,80}?)(?:\s+on\s+[A-Z][a-z]+day)?\s+(?:showed|shows|revealed|indicated)"
+    r"(?P<shown_by>[^,]{2,80}?)(?:\s+on\s+[A-Z][a-z]+day)?\s+"
+    r"(?:showed|shows|revealed|indicated|announced|said)"
     r"\s+that\b",
     re.IGNORECASE,
 )

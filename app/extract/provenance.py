@@ -68,6 +68,8 @@ class Provenance:
             if cues.THE_REPORT_ITSELF.search(shown_by):
                 return None
             return self.ctx.catalogue.body(shown_by) or _tidy_body(shown_by)
+        if cues.THE_REPORT_ITSELF.search(match.group("body")):
+            return None
         if not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))

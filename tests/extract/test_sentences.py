@@ -1524,3 +1524,24 @@ def test_a_footnote_credits_the_passage_it_closes(
 )
 def test_what_a_sentence_says_showed_its_figures(sentence: str, credited: str | None) -> None:
     assert {r.attributed_to for r in read(sentence).records} == {credited}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        ("In April, JD announced that its short video users reached 200 million.", "JD"),
+        (
+            "According to the report, short video users reached 1,040 million by December 2024.",
+            None,
+        ),
+        (
+            "According to the CNNIC, short video users reached 1,040 million by December 2024.",
+            None,
+        ),
+    ],
+    ids=["a body announced", "the report itself", "CNNIC itself"],
+)
+def test_who_announced_a_figure_and_who_did_not(sentence: str, credited: str | None) -> None:
+    records = read(sentence).records
+    assert records
+    assert {r.attributed_to for r in records} == {credited}
