@@ -284,6 +284,14 @@ PEOPLE_DOING = re.compile(
 BRACKET_OPEN = re.compile(r"\s*(?:人|个|户|家)?\s*[(（]\s*")
 BRACKET_CLOSE = re.compile(r"\s*(?:人|个|户|家)?\s*[)）]")
 
+# A sentence that goes on with the one before it, in its year and credit: "In particular,
+# online retail sales of physical goods rose 6.5 percent", "其中,".
+GOES_ON = re.compile(
+    r"\s*(?:In\s+particular|Of\s+(?:which|this|these|them|that)|Among\s+(?:them|which)|"
+    r"Specifically)\b|\s*其中",
+    re.IGNORECASE,
+)
+
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)

@@ -50,6 +50,10 @@ class ParagraphState:
     period_note: NoteRef | None = None
     # What the sentences ``period`` dates have said: the one that set it and those that took it.
     dated_text: str = ""
+    # The whole year the sentence before was dated by, and whom it credited: too loose for
+    # the paragraph, but a sentence that goes on with it ("In particular, ...") holds for it.
+    year: str | None = None
+    year_credited: str | None = None
     levels: list[Level] = field(default_factory=list)
     base: str | None = None
     subject: Level | None = None

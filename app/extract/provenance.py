@@ -207,6 +207,14 @@ class Provenance:
             self.state.period, self.state.credited = dates[0].period, self.attribution
             self.state.period_note = self._within_note(dates[0])
             self.state.dated_text = self.text
+        year, self.state.year = self.state.year, None
+        if dates and is_whole_year(dates[0].period):
+            self.state.year, self.state.year_credited = dates[0].period, self.attribution
+        if not dates and year is not None and cues.GOES_ON.match(self.text):
+            self.undated = False
+            if self.attribution is None:
+                self.attribution = self.framing = self.state.year_credited
+            return year
         if inherited is not None:
             return inherited
         return dates[0].period if dates else self.ctx.default_period

@@ -1545,3 +1545,17 @@ def test_who_announced_a_figure_and_who_did_not(sentence: str, credited: str | N
     records = read(sentence).records
     assert records
     assert {r.attributed_to for r in records} == {credited}
+
+
+def test_a_sentence_that_goes_on_with_the_one_before_keeps_its_year_and_credit() -> None:
+    reading = read(
+        "Data released by China's National Bureau of Statistics on Friday showed that in 2024, "
+        "online retail sales reached 15.52 trillion yuan. In particular, online retail sales of "
+        "physical goods reached 13.08 trillion yuan.\n\nOnline retail sales of physical goods "
+        "reached 12 trillion yuan."
+    )
+    assert [(r.period, r.attributed_to) for r in reading.records] == [
+        ("2024", "National Bureau of Statistics"),
+        ("2024", "National Bureau of Statistics"),
+        ("2024-12", None),
+    ]
