@@ -18,6 +18,11 @@ from app.sources.catalogue import Catalogue
 _DATE_NOTE = re.compile(r"\bupdated\s+(?:by|as\s+of|up\s+to|in)\b", re.IGNORECASE)
 
 
+def _words(text: str) -> str:
+    """``text`` as its words, in lower case, one space apart: what names are compared by."""
+    return " ".join(re.findall(r"[\w.]+", text.casefold()))
+
+
 @dataclass(frozen=True)
 class SourceContext:
     """One source being read: its ids, its dates, its parsed structure and the catalogue.
@@ -40,9 +45,18 @@ class SourceContext:
 
     def is_publisher(self, name: str) -> bool:
         """Whether ``name`` names the report's publisher, in full or by its abbreviation."""
-        full, _, short = self.publisher.partition(" (")
         wanted = " ".join(name.casefold().split())
-        return wanted in {full.casefold(), short.rstrip(")").casefold()} - {""}
+        return wanted in self._publisher_names()
+
+    def names_publisher(self, phrase: str) -> bool:
+        """Whether ``phrase`` names the report's publisher anywhere in it ("The report by the
+        China Internet Network Information Center (CNNIC)")."""
+        folded = _words(phrase)
+        return any(f" {_words(name)} " in f" {folded} " for name in self._publisher_names())
+
+    def _publisher_names(self) -> set[str]:
+        full, _, short = self.publisher.partition(" (")
+        return {full.casefold(), short.rstrip(")").casefold()} - {""}
 
     def cited_period(self, footnote: Footnote) -> tuple[str, NoteRef] | None:
         """When the figures a footnote cites a source for hold, if the footnote says: the

@@ -295,12 +295,9 @@ GOES_ON = re.compile(
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)
-# A credit to the report a text is about, which credits no one else.
-THE_REPORT_ITSELF = re.compile(
-    r"\bCNNIC\b|China\s+Internet\s+Network\s+Information\s+Center"
-    r"|^\s*(?:(?:a|the)\s+)?(?:new\s+|latest\s+)?report\b",
-    re.IGNORECASE,
-)
+# A credit to the report a text is about ("according to the report", "A report released on
+# Friday indicated"), which credits no one else; its publisher is the manifest's.
+THE_REPORT = re.compile(r"\s*(?:(?:a|the)\s+)?(?:new\s+|latest\s+)?report\b", re.IGNORECASE)
 NO_BODY = re.compile(r"^\s*(?:the\s+)?(?:data|statistics|figures)\s*$", re.IGNORECASE)
 ACCORDING_TO = re.compile(
     r"^\s*(?:According\s+to|Data\s+from)\s+(?:data\s+from\s+)?(?:the\s+)?(?P<body>[^,]+)"

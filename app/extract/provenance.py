@@ -65,16 +65,20 @@ class Provenance:
             return None
         shown_by = match.group("shown_by")
         if shown_by is not None:
-            if cues.THE_REPORT_ITSELF.search(shown_by):
+            if self._is_the_report(shown_by):
                 return None
             return self.ctx.catalogue.body(shown_by) or _tidy_body(shown_by)
-        if cues.THE_REPORT_ITSELF.search(match.group("body")):
+        if self._is_the_report(match.group("body")):
             return None
         if not cues.NO_BODY.match(match.group("body")):
             body = self.ctx.catalogue.body(match.group("body"))
             return body or _tidy_body(match.group("body"))
         # "According to the data⁶⁷, ...": the footnote on "the data" names the body.
         return self._credited(0, self.clauses.end(0))
+
+    def _is_the_report(self, credit: str) -> bool:
+        """Whether a credit names the report the text is about, or its publisher."""
+        return bool(cues.THE_REPORT.match(credit)) or self.ctx.names_publisher(credit)
 
     def _credited(self, start: int, end: int) -> str | None:
         """The body a source-citing footnote marked between ``start`` and ``end`` names."""

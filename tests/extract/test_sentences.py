@@ -66,6 +66,7 @@ def read(text: str, published: tuple[dt.date, str] = REPORT_55) -> Read:
         catalogue=CATALOGUE,
         finder=FINDER,
         document=document,
+        publisher="China Internet Network Information Center (CNNIC)",
     )
     reader = SentenceReader(context)
     for sentence in document.sentences:
