@@ -63,7 +63,11 @@ class ChangeReading(Recording):
             self._record_change(quantity, subject, base, after)
         if following:
             return
-        level = self._changed_subject(quantity, accept) or self._changed_level(quantity, accept)
+        level = (
+            self._changed_subject(quantity, accept)
+            or self._changed_named_after(quantity, accept)
+            or self._changed_level(quantity, accept)
+        )
         again = level is None
         level = level or self._changed_before(accept)
         if level is None:
@@ -99,13 +103,17 @@ class ChangeReading(Recording):
         self._record(quantity, spec, dims, level.period, remember=False, negative=bool(falling))
 
     def _over_months(self, level: Level, base: str | None) -> tuple[Level, str | None]:
-        """A change of a count over some months, measured from a month before them
-        ("2018年上半年新增网民2968万人,较2017年末增长3.8%") is the change to their last month:
-        the level at the end of June against December 2017."""
+        """A change of a count of people over some months ("China added 29.68 million internet
+        users in the first half of 2018", "2018年上半年新增网民2968万人,较2017年末增长3.8%") is
+        the change from the month before them to their last: the level at the end of June
+        against December 2017."""
         span = _MONTHS.fullmatch(level.period)
-        if span is None or base is None or not _MONTH.fullmatch(base):
+        if span is None or not self.ctx.catalogue.is_stock(level.indicator):
             return level, base
-        if not self.ctx.catalogue.is_stock(level.indicator) or base >= span["first"]:
+        if base is None:
+            year, month = int(span["first"][:4]), int(span["first"][5:])
+            base = f"{year - 1:04d}-12" if month == 1 else f"{year:04d}-{month - 1:02d}"
+        if not _MONTH.fullmatch(base) or base >= span["first"]:
             return level, base
         return Level(level.indicator, level.dimensions, span["last"]), base
 
@@ -149,6 +157,23 @@ class ChangeReading(Recording):
             ),
             None,
         )
+
+    def _changed_named_after(
+        self, quantity: Quantity, accept: Callable[[IndicatorSpec], bool]
+    ) -> Level | None:
+        """What a change is of when its phrase follows the figure at once: "新增的742万网民"."""
+        for hit in self.hits:
+            if hit.start < quantity.end:
+                continue
+            if not cues.FOLLOWING_COUNT.match(self.text[quantity.end : hit.start]):
+                return None
+            for term in hit.indicator_terms:
+                assert term.indicator is not None
+                period = self._period_of(quantity)
+                if accept(self.ctx.catalogue.indicators[term.indicator]) and period is not None:
+                    return Level(term.indicator, dict(term.dimensions), period)
+            return None
+        return None
 
     def _changed_before(self, accept: Callable[[IndicatorSpec], bool]) -> Level | None:
         """What the sentence's change before this one was of, when no level was given: the
@@ -235,4 +260,6 @@ class ChangeReading(Recording):
             return self.state.base
         if cues.YEAR_ON_YEAR.search(self.text):
             return shift_years(period, -1)
+        if cues.NEW_USERS.search(before) and period == self.ctx.default_period:
+            return f"{int(period[:4]) - 1:04d}-12"
         return None

@@ -99,7 +99,7 @@ CHANGE_BEFORE = re.compile(
     # "年增长率为10.7%", "增长率分别为20.7%、14.2%", "增速达".
     r"(?:增长率|增速|增幅)(?:分别)?(?:为|达到|达|是)?|"
     # "新增网民2968万", "净增5G基站": what is new stands between the word and its figure.
-    r"(?:新增|净增)[^\d,;，；。]{0,12}?(?:达|为)?)\s*$",
+    r"(?:新增|净增|新入网)[^\d,;，；。]{0,12}?(?:达|为)?)\s*$",
     re.IGNORECASE,
 )
 # "year-on-year", also written "year on year" or "year over year".
@@ -291,6 +291,10 @@ GOES_ON = re.compile(
     r"Specifically)\b|\s*其中",
     re.IGNORECASE,
 )
+
+# New users a report counts as of its month, with no time named: since the December before,
+# from which the reports measure their changes ("新增网民742万人" in June 2024: since 2023-12).
+NEW_USERS = re.compile(r"(?:新增|新入网)[^\d,;，；。]{0,12}$")
 
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").

@@ -142,9 +142,10 @@ class Catalogue:
     takes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def is_stock(self, code: str) -> bool:
-        """Whether ``code`` (or the indicator it is a change of) counts people at a point in
-        time, or is the rate of such a count: a year given for it means the year's end
-        ("600 million people used online payment in 2018": by December 2018)."""
+        """Whether ``code`` (or the indicator it is a change of) counts a population at a point
+        in time (people, with a share or rate of their own: users, not tourists), or is the
+        rate of one: a year given for it means the year's end ("600 million people used online
+        payment in 2018": by December 2018)."""
         for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
             if code.endswith(suffix) and code.removesuffix(suffix) in self.indicators:
                 code = code.removesuffix(suffix)
@@ -152,7 +153,7 @@ class Catalogue:
         if spec is None:
             return False
         if spec.unit == "persons":
-            return True
+            return spec.share is not None or spec.rate is not None
         return any(
             other.rate == code and other.unit == "persons" for other in self.indicators.values()
         )

@@ -398,3 +398,25 @@ def test_people_not_online() -> None:
     assert [(c, v) for c, _, _, v, _ in reading.values()] == [
         ("non_internet_users", D(500_000_000))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "base"),
+    [
+        (
+            "截至2024年6月,在今年新增的742万网民中,青少年为主要组成部分。",
+            (dt.date(2024, 8, 29), "2024-06"),
+            "2023-12",
+        ),
+        (
+            "截至2023年12月,新入网的2480万网民中,青少年为主。",
+            (dt.date(2024, 3, 22), "2023-12"),
+            "2022-12",
+        ),
+    ],
+)
+def test_new_users_are_counted_since_the_december_before(
+    text: str, published: tuple[dt.date, str], base: str
+) -> None:
+    ((code, dims, *_),) = read(text, published).values()
+    assert (code, dims) == ("internet_users_change", {"compared_with": base})

@@ -246,3 +246,35 @@ def test_sales_that_surged_over_the_half_year() -> None:
         ("online_retail_sales_growth", {"compared_with": "2023-01/2023-06"}, "2024-01/2024-06"),
         ("online_retail_sales", {}, "2024-01/2024-06"),
     ]
+
+
+def test_users_added_over_a_half_year_are_the_change_to_its_end() -> None:
+    reading = read(
+        "China added 29.68 million internet users in the first half of 2018.",
+        (dt.date(2018, 8, 20), "2018-06"),
+    )
+    assert reading.values() == [
+        (
+            "internet_users_change",
+            {"compared_with": "2017-12"},
+            "2018-06",
+            D(29_680_000),
+            "29.68 million",
+        )
+    ]
+
+
+def test_visitors_over_months_are_a_flow_not_a_change_to_their_end() -> None:
+    reading = read(
+        "From January to September, Tianshui received a year-on-year growth of more than 25% in "
+        "the cumulative tourist number."
+    )
+    assert reading.values() == [
+        (
+            "tianshui_tourists_growth",
+            {"compared_with": "2023-01/2023-09"},
+            "2024-01/2024-09",
+            D(25),
+            "25%",
+        )
+    ]
