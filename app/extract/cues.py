@@ -296,6 +296,12 @@ GOES_ON = re.compile(
 # from which the reports measure their changes ("新增网民742万人" in June 2024: since 2023-12).
 NEW_USERS = re.compile(r"(?:新增|新入网)[^\d,;，；。]{0,12}$")
 
+# Between a figure's phrase and the group it is of: "internet users were aged 60 and above",
+# "users living in rural areas".
+GROUP_AFTER_PHRASE = re.compile(
+    r"\s*(?:(?:were|are|was|is)\s+)?(?:(?:aged|living\s+in|in)\s+(?:the\s+)?)?", re.IGNORECASE
+)
+
 # What opens another passage of a paragraph: a bold lead-in ("**Second, rural education
 # ...**"), or a credit of its own ("According to ...").
 PASSAGE_START = re.compile(r"\s*(?:\*\*|According\s+to\b|据)", re.IGNORECASE)

@@ -910,10 +910,21 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, Prove
         """A breakdown named right after the figure: "the internet penetration rate reached
         65.6 percent in rural areas". Where the indicator is not broken down that way, why
         the figure is left out: it is of a group no series here holds, and not the total."""
-        following = next((hit for hit in self.hits if hit.start >= quantity.end), None)
+        after = [hit for hit in self.hits if hit.start >= quantity.end]
+        following = after[0] if after else None
+        start = quantity.end
+        glue = cues.BREAKDOWN_AFTER
+        if (
+            following is not None
+            and following.indicator_terms
+            and len(after) > 1
+            and cues.FOLLOWING_COUNT.match(self.text[quantity.end : following.start])
+        ):
+            # "160 million internet users were aged 60 and above": past the figure's phrase.
+            start, following, glue = following.end, after[1], cues.GROUP_AFTER_PHRASE
         if following is None or following.indicator_terms or len(following.terms) != 1:
             return dims
-        if not cues.BREAKDOWN_AFTER.fullmatch(self.text, quantity.end, following.start):
+        if not glue.fullmatch(self.text, start, following.start):
             return dims
         named = following.terms[0].dimensions
         if len(named) != 1 or named[0][0] in dims:

@@ -278,3 +278,26 @@ def test_visitors_over_months_are_a_flow_not_a_change_to_their_end() -> None:
             "25%",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dims"),
+    [
+        (
+            "As of June 2024, 160 million internet users were aged 60 and above.",
+            {"age_group": "60+"},
+        ),
+        (
+            "As of June 2024, 304 million internet users in rural areas went online.",
+            {"area": "rural"},
+        ),
+    ],
+)
+def test_a_group_named_after_the_figures_phrase(text: str, dims: dict[str, str]) -> None:
+    ((code, read_dims, *_),) = read(text, REPORT_55).values()
+    assert (code, read_dims) == ("internet_users", dims)
+
+
+def test_users_of_a_place_no_series_holds_are_not_the_total() -> None:
+    reading = read("As of June 2024, 20 million internet users in Beijing went online.")
+    assert reading.values() == []
