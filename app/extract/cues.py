@@ -27,7 +27,7 @@ _VERBS = (
     r"generated|had|has|provided|opened|assigned|served|completed|published|invested|"
     r"spent(?:\s+a\s+total\s+of)?|"
     r"(?:been\s+)?available\s+in|"
-    r"hit|hits|exceeding|exceeded|surpassed|neared|nearing|approached|expanded\s+to|"
+    r"hit|hits|exceeding|exceeded|surpassed|top|tops|topped|neared|nearing|approached|expanded\s+to|"
     r"reach(?:ed|es)?\s+(?:a\s+)?record\s+high\s+of|"
     r"(?:is|was|are|were)\s+as\s+high\s+as|"
     r"达到|高达|达|为|提升至|升至|增至|突破|超过|超|接近"

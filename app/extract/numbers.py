@@ -68,7 +68,7 @@ _SLASH_FRACTION = re.compile(r"/(?!32(?![0-9]))([1-9][0-9]*)(?![0-9])")
 _RATIO = re.compile(rf":({ARABIC})(?![0-9:])")
 _QUALIFIER = re.compile(
     r"(?:\b(?i:(?P<more>more\s+than|over|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|above|"
-    r"cross(?:es|ed|ing)?|topped|tops)"
+    r"cross(?:es|ed|ing)?|top(?:s|ped)?)"
     r"|(?P<nearly>nearly|almost|close\s+to|neared|nearing|approach(?:es|ed|ing)?)"
     r"|(?P<about>about|approximately|around|some)"
     r"|(?P<least>at\s+least))"

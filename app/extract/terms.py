@@ -10,6 +10,8 @@ from app.sources.catalogue import Catalogue, Term
 SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 _MARKS = re.compile(f"[{SUPERSCRIPTS}]")
 _SPACES = re.compile(r"\s*")
+# Quotation marks around a name are typography: "“.CN”域名数量" names the .CN domains.
+_QUOTES = frozenset('"“”「」')
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-)[^\S\n]*\n\s*(?=[A-Za-z])")
 
 
@@ -40,8 +42,9 @@ def without_marks(text: str) -> str:
 
 
 def fold(phrase: str) -> str:
-    """The form phrases are compared in: lower case, footnote marks dropped, spaces collapsed,
-    and none beside a Chinese character (typesetting, not words: "60 岁及以上")."""
+    """The form phrases are compared in: lower case, footnote marks and double quotation marks
+    dropped, spaces collapsed, and none beside a Chinese character (typesetting, not words:
+    "60 岁及以上")."""
     return _folded_with_offsets(phrase)[0].strip()
 
 
@@ -54,7 +57,7 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     joins = {i for m in _HYPHEN_BREAK.finditer(text) for i in range(m.start(), m.end())}
     for offset, char in enumerate(text):
-        if char in SUPERSCRIPTS or offset in joins:
+        if char in SUPERSCRIPTS or char in _QUOTES or offset in joins:
             continue
         if char.isspace():
             if (
@@ -128,7 +131,12 @@ class TermFinder:
                 continue
             reached = end
             terms = tuple(self._by_phrase[phrase])
-            hits.append(TermHit(offsets[start], offsets[end - 1] + 1, terms))
+            first, last = offsets[start], offsets[end - 1] + 1
+            if first > 0 and text[first - 1] in _QUOTES:
+                first -= 1  # the name's quotation marks go with it: '"little giant" firms'
+            if last < len(text) and text[last] in _QUOTES and text[first] in _QUOTES:
+                last += 1
+            hits.append(TermHit(first, last, terms))
         return hits
 
     @staticmethod

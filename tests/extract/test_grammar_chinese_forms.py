@@ -420,3 +420,11 @@ def test_new_users_are_counted_since_the_december_before(
 ) -> None:
     ((code, dims, *_),) = read(text, published).values()
     assert (code, dims) == ("internet_users_change", {"compared_with": base})
+
+
+def test_a_quoted_name_is_the_name() -> None:
+    reading = read("截至2024年12月,我国域名总数为3078万个,其中“.CN”域名数量为2082万个。", REPORT_46)
+    assert [(c, d) for c, d, *_ in reading.values()] == [
+        ("domain_names", {}),
+        ("domain_names", {"tld": ".CN"}),
+    ]

@@ -301,3 +301,11 @@ def test_a_group_named_after_the_figures_phrase(text: str, dims: dict[str, str])
 def test_users_of_a_place_no_series_holds_are_not_the_total() -> None:
     reading = read("As of June 2024, 20 million internet users in Beijing went online.")
     assert reading.values() == []
+
+
+def test_a_headline_that_tops_a_figure() -> None:
+    reading = read("China's netizens top 1.1 bln: report")
+    assert [
+        (c, v, r.qualifier)
+        for (c, _, _, v, _), r in zip(reading.values(), reading.records, strict=True)
+    ] == [("internet_users", D(1_100_000_000), "more than")]
