@@ -160,7 +160,9 @@ _CN_ALL_USERS = (
 SHARE_BEFORE = re.compile(
     rf"(?:accounting\s+for|accounted\s+for|account\s+for|making\s+up|made\s+up|make\s+up|"
     r"representing|represented|taking\s+up|took\s+up|with\s+a\s+share\s+of|proportion\s+(?:had\s+)?"
-    rf"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占{_CN_ALL_USERS})\s*$",
+    rf"(?:reached|amounted\s+to|was)|the\s+proportion\s+amounted\s+to|占{_CN_ALL_USERS}"
+    # "占域名总数的67.6%": a share of the whole the figure before it is part of.
+    r"|占[^\d,;，；。]{1,8}?(?:总数|总量)的?(?:比例|比重)?(?:为|达)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -428,3 +428,17 @@ def test_a_quoted_name_is_the_name() -> None:
         ("domain_names", {}),
         ("domain_names", {"tld": ".CN"}),
     ]
+
+
+def test_a_share_of_the_whole_its_figure_is_part_of() -> None:
+    reading = read(
+        "截至2024年6月,我国域名总数为3187万个,其中国家顶级域名“.CN”数量为1956万个,占域名总数的61.4%。",
+        REPORT_46,
+    )
+    assert reading.values()[-1] == (
+        "domain_names_share",
+        {"tld": ".CN"},
+        "2024-06",
+        D("61.4"),
+        "61.4%",
+    )
