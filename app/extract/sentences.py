@@ -23,6 +23,7 @@ from app.extract.dating import SentenceDates
 from app.extract.from_to import FromToReading
 from app.extract.gaps import GapReading
 from app.extract.given_for import named_before
+from app.extract.groups import GroupReading
 from app.extract.levels import (
     Level,
     ParagraphState,
@@ -45,7 +46,7 @@ from app.extract.provenance import Provenance
 from app.extract.ranges import RangeReading, ranges_in
 from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_of
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
-from app.extract.terms import TermHit, fold, without_marks
+from app.extract.terms import without_marks
 from app.extract.times_of_day import time_of_day
 from app.periods import is_whole_year
 from app.sources.catalogue import CHANGE_SUFFIX, IndicatorSpec
@@ -100,9 +101,6 @@ class SentenceReader:
 
 
 _PART_END = (";", "；")
-# What a people-counting indicator's terms put after a breakdown's name ("{application}
-# users", "{area} Internet users").
-_USERS = {"users", "用户"}
 
 
 def _whole_sentences(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
@@ -124,7 +122,9 @@ def _whole_sentences(sentences: Sequence[Sentence]) -> dict[int, tuple[int, int]
     }
 
 
-class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, ListReading, Provenance):
+class _SentenceRun(
+    ChangeReading, GapReading, RangeReading, FromToReading, ListReading, GroupReading, Provenance
+):
     """The reading of one sentence."""
 
     def __init__(
@@ -375,52 +375,6 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, ListR
             and cues.BRACKET_CLOSE.match(self.text, quantity.end)
         )
 
-    def _people_doing(self, quantity: Quantity) -> tuple[IndicatorSpec, dict[str, str]] | None:
-        """A count of people and what they do: "888 million people watch short videos" are
-        short video users, by the indicator a list of that breakdown is named by ("users")."""
-        if quantity.unit != "count":
-            return None
-        doing = cues.PEOPLE_DOING.match(self.text, quantity.end)
-        if doing is None:
-            return None
-        end = self.clauses.end(quantity.end)
-        named = [
-            hit
-            for hit in self.hits
-            if quantity.end <= hit.start and hit.end <= end and not hit.indicator_terms
-        ]
-        for hit in named:
-            for term in hit.terms:
-                for name, value in term.dimensions:
-                    users = self._users_indicator(name)
-                    if users is not None:
-                        dims = {name: value}
-                        return users, self._also_named(users.code, named, dims)
-        return None
-
-    def _users_indicator(self, dimension: str) -> IndicatorSpec | None:
-        """The indicator that counts the users of a value of ``dimension`` ("{application}
-        users")."""
-        for head in self.ctx.catalogue.heads:
-            phrase = fold(head.phrase)
-            if head.dimension == dimension and (phrase.endswith(" users") or phrase in _USERS):
-                return self.ctx.catalogue.indicators[head.indicator]
-        return None
-
-    def _also_named(
-        self, indicator: str, hits: list[TermHit], dims: dict[str, str]
-    ) -> dict[str, str]:
-        """``dims`` with the other breakdowns ``hits`` name that ``indicator`` takes ("on
-        their mobile phones")."""
-        takes = self.ctx.catalogue.takes.get(indicator, frozenset())
-        for hit in hits:
-            if len(hit.terms) != 1:
-                continue
-            for name, value in hit.terms[0].dimensions:
-                if name in takes and name not in dims:
-                    dims = {**dims, name: value}
-        return dims
-
     def _unnamed_reason(self, quantity: Quantity) -> str:
         """Why no indicator takes a figure: a share at a time of day ("Instant messaging apps
         had an even distribution between 9 am and 19 pm, all accounting for more than 5%")
@@ -649,19 +603,6 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, ListR
 
     # --- records -----------------------------------------------------------------------------
 
-    def _group_of_rate(self, spec: IndicatorSpec) -> dict[str, str]:
-        """The group whose count the sentence gave just before its rate: "the number of
-        internet users aged 60 and above reached 119 million, and the internet penetration
-        rate reached 43.2 percent" is that group's rate."""
-        if not self.levels:
-            return {}
-        last = self.levels[-1]
-        counted = self.ctx.catalogue.indicators[last.indicator]
-        takes = self.ctx.catalogue.takes.get(spec.code, frozenset())
-        if counted.rate != spec.code or not set(last.dimensions) <= takes:
-            return {}
-        return dict(last.dimensions)
-
     def _read_one_with(self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]) -> None:
         resolved = self._resolve(spec.code, dims, quantity)
         if resolved is None:
@@ -686,35 +627,6 @@ class _SentenceRun(ChangeReading, GapReading, RangeReading, FromToReading, ListR
             return
         for breakdown in breakdowns:
             self._record(quantity, spec, breakdown, period, remember=True)
-
-    def _breakdown_after(
-        self, quantity: Quantity, indicator: str, dims: dict[str, str]
-    ) -> dict[str, str] | str:
-        """A breakdown named right after the figure: "the internet penetration rate reached
-        65.6 percent in rural areas". Where the indicator is not broken down that way, why
-        the figure is left out: it is of a group no series here holds, and not the total."""
-        after = [hit for hit in self.hits if hit.start >= quantity.end]
-        following = after[0] if after else None
-        start = quantity.end
-        glue = cues.BREAKDOWN_AFTER
-        if (
-            following is not None
-            and following.indicator_terms
-            and len(after) > 1
-            and cues.FOLLOWING_COUNT.match(self.text[quantity.end : following.start])
-        ):
-            # "160 million internet users were aged 60 and above": past the figure's phrase.
-            start, following, glue = following.end, after[1], cues.GROUP_AFTER_PHRASE
-        if following is None or following.indicator_terms or len(following.terms) != 1:
-            return dims
-        if not glue.fullmatch(self.text, start, following.start):
-            return dims
-        named = following.terms[0].dimensions
-        if len(named) != 1 or named[0][0] in dims:
-            return dims
-        if named[0][0] not in self.ctx.catalogue.takes.get(indicator, frozenset()):
-            return f"a figure of one {named[0][0]}, which {indicator} is not broken down by"
-        return {**dims, named[0][0]: named[0][1]}
 
     def _breakdowns_named_apart(
         self, quantity: Quantity, spec: IndicatorSpec, dims: dict[str, str]
