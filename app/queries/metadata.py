@@ -139,6 +139,16 @@ def all_dimension_names(*, session: Session) -> list[str]:
     return sorted({name for dimension_values in values for name in dimension_values})
 
 
+@per_version
+def all_dimension_values(*, session: Session) -> dict[str, list[str]]:
+    """Every value each dimension has in some observation, by dimension name."""
+    found: dict[str, set[str]] = {}
+    for dimension_values in session.scalars(select(IndicatorSummary.dimension_values)):
+        for name, values in dimension_values.items():
+            found.setdefault(name, set()).update(values)
+    return {name: sorted(values) for name, values in sorted(found.items())}
+
+
 @dataclass
 class Coverage:
     """How much of an indicator the data holds."""

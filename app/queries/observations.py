@@ -65,6 +65,14 @@ class ObservationKey:
     id: int
 
 
+# The value of a dimension filter that asks for no breakdown on it: `area=_total` is the
+# national figures, not one area's; it is also what CSV writes where a row has no breakdown.
+NO_BREAKDOWN = "_total"
+# Dimensions that say what a value is measured against, not whose it is: a headline change
+# keeps its `compared_with`.
+_NOT_BREAKDOWNS = frozenset({"compared_with"})
+
+
 @dataclass(frozen=True)
 class ObservationFilter:
     """Which observations to read. Every part is optional; all given parts must hold."""
@@ -76,6 +84,8 @@ class ObservationFilter:
     dimensions: Mapping[str, Sequence[str]] = field(default_factory=dict)
     all_vintages: bool = False
     last: int | None = None
+    # Only the headline figures: no breakdown at all (a change keeps what it is measured from).
+    total: bool = False
 
 
 # A page is read straight into the wire's shape (app.web.schemas.Observation, Citation, Note):
@@ -179,7 +189,7 @@ class _Shape:
             start=filters.start is not None,
             end=filters.end is not None,
             report=filters.report is not None,
-            dimensions=bool(filters.dimensions),
+            dimensions=bool(filters.dimensions) or filters.total,
             # Within one report each indicator, dimensions and period has one value already.
             preferred=not filters.all_vintages and filters.report is None,
             last=filters.last is not None,
@@ -198,7 +208,7 @@ def _parameters(
         "report": filters.report,
         "last": filters.last,
     }
-    if filters.dimensions:
+    if filters.dimensions or filters.total:
         values["breakdowns"] = breakdowns_matching(filters, session=session)
     if after is not None:
         values |= {
@@ -223,9 +233,17 @@ def breakdowns_matching(filters: ObservationFilter, *, session: Session) -> list
             key
             for code in codes
             for key, dimensions in breakdowns.get(code, ())
-            if all(dimensions.get(name) in values for name, values in wanted)
+            if all(_holds(dimensions, name, values) for name, values in wanted)
+            and (not filters.total or set(dimensions) <= _NOT_BREAKDOWNS)
         }
     )
+
+
+def _holds(dimensions: Mapping[str, str], name: str, values: Sequence[str]) -> bool:
+    """Whether a breakdown has one of ``values`` for ``name``, or none (``NO_BREAKDOWN``)."""
+    if name not in dimensions:
+        return NO_BREAKDOWN in values
+    return dimensions[name] in values
 
 
 @per_version

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import orjson
 
-from app.queries.observations import ObservationBody
+from app.queries.observations import NO_BREAKDOWN, ObservationBody
 
 _BEFORE_DIMENSIONS = ["indicator"]
 _AFTER_DIMENSIONS = [
@@ -41,8 +41,10 @@ def csv_header(dimension_names: Sequence[str]) -> list[str]:
 def observations_csv(
     observations: Sequence[ObservationBody], dimension_names: Sequence[str]
 ) -> str:
-    """The header line and one line per observation. A dimension an observation lacks is
-    empty; `sources` lists the cited sources' ids, separated by `;`."""
+    """The header line and one line per observation. A dimension an observation is not broken
+    down by is written `_total` (the same word that asks for it: `area=_total`), never an empty
+    cell a reader would take for missing data; `sources` lists the cited sources' ids,
+    separated by `;`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_header(dimension_names))
@@ -52,7 +54,7 @@ def observations_csv(
         writer.writerow(
             [
                 item["indicator"],
-                *(breakdown.get(name, "") for name in dimension_names),
+                *(breakdown.get(name, NO_BREAKDOWN) for name in dimension_names),
                 item["period"],
                 item["period_start"].isoformat(),
                 item["period_end"].isoformat(),

@@ -197,6 +197,16 @@ class DimensionQuery(QueryModel):
     model_config = ConfigDict(extra="allow")
     __pydantic_extra__: dict[str, str | list[str]] = Field(init=False)
 
+    total: Annotated[
+        bool,
+        Field(
+            description="`true`: only the headline figures, broken down by nothing (a change "
+            "keeps what it is measured from). For no breakdown on one dimension only, give it "
+            "`_total` (`area=_total`).",
+            examples=[True],
+        ),
+    ] = False
+
     @property
     def dimension_filters(self) -> dict[str, list[str]]:
         """The undocumented parameters, as dimension name -> accepted values."""

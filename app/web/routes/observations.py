@@ -10,12 +10,22 @@ from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
 from app.queries import metadata
-from app.queries.observations import ObservationFilter, observation_page, series_points
+from app.queries.observations import (
+    NO_BREAKDOWN,
+    ObservationFilter,
+    observation_page,
+    series_points,
+)
 from app.web import schemas
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
 from app.web.csv_export import observations_csv
 from app.web.deps import SessionDep
-from app.web.errors import InvalidParameterError, UnknownParameterError, problem_responses
+from app.web.errors import (
+    InvalidParameterError,
+    UnknownParameterError,
+    closest,
+    problem_responses,
+)
 from app.web.lookup import require_indicator, require_indicators, require_report
 from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.web.pagination import encode_cursor
@@ -41,10 +51,38 @@ _DIMENSION_PARAMETER: dict[str, Any] = {
     "explode": True,
     "required": False,
     "description": "Any dimension name as a parameter, such as `area` or `tld` (repeat it for "
-    "several values). A parameter that is neither documented nor a dimension some observation "
-    "has is a 422 naming it. Example: `area=rural`.",
+    "several values), matched whatever its case. `_total` asks for the figures not broken down "
+    "by that dimension: `area=_total` is the headline total, not one area's. A parameter that "
+    "is neither documented nor a dimension some observation has, or a value no observation has, "
+    "is a 422 naming it with the closest values. Example: `area=rural`, `area=_total`.",
     "schema": {**TypeAdapter(dict[str, str]).json_schema(), "default": {}},
 }
+
+
+def _named_values(
+    dimensions: dict[str, list[str]], values_of: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    """Each filter's values as the data spells them, whatever their case (`area=Rural` is
+    `rural`), or `_total` for no breakdown on that dimension. A value the data does not have is
+    a 422 naming the closest ones: an empty answer would look like no data."""
+    named: dict[str, list[str]] = {}
+    for name, wanted in dimensions.items():
+        spelled = {value.casefold(): value for value in values_of.get(name, [])}
+        named[name] = []
+        for value in wanted:
+            if value.casefold() == NO_BREAKDOWN:
+                named[name].append(NO_BREAKDOWN)
+            elif value.casefold() in spelled:
+                named[name].append(spelled[value.casefold()])
+            else:
+                choices = [*closest(value, spelled.values()), NO_BREAKDOWN]
+                raise InvalidParameterError(
+                    f"{name}={value!r} matches no {name} of any observation. Closest: "
+                    f"{', '.join(choices)} ({NO_BREAKDOWN} asks for the figures not broken down "
+                    f"by {name}). Values: {', '.join(spelled.values())}.",
+                    parameter=name,
+                )
+    return named
 
 
 def _observation_filter(
@@ -77,6 +115,7 @@ def _observation_filter(
                     parameter=name,
                     allowed=[*params.parameter_names(), *known],
                 )
+        dimensions = _named_values(dimensions, metadata.all_dimension_values(session=session))
     return ObservationFilter(
         indicators=indicators,
         start=first_day,
@@ -85,6 +124,7 @@ def _observation_filter(
         dimensions=dimensions,
         all_vintages=all_vintages,
         last=params.last,
+        total=params.total,
     )
 
 

@@ -2,16 +2,19 @@
  * "Take what is shown": the API request that returns the rows on screen, and a CSV of
  * exactly those rows.
  *
- * The API filters by dimension values (`area=rural&area=urban`) but has no filter for "no
- * breakdown", so some selections (the total beside the rural line) cannot be asked for
- * exactly. The request is then the narrowest one that returns them all, the page says what
- * else it returns, and the CSV download keeps only the rows shown.
+ * The API filters each dimension by values, `_total` standing for no breakdown on it
+ * (`area=rural&area=_total&age_group=_total` is the total and the rural line). Filters on
+ * several dimensions combine, so some selections (the rural line beside aged 60+) cannot be
+ * asked for exactly: the request is then the narrowest one that returns them all, the page
+ * says what else it returns, and the CSV download keeps only the rows shown.
  */
 
 import { observationsPath } from "./api.js";
 import { lineKey } from "./url.js";
 
 const PAGE_SIZE = 100;
+/** What the API calls no breakdown on a dimension, in a filter and in a CSV cell. */
+const NO_BREAKDOWN = "_total";
 const FIXED_COLUMNS = new Set([
   "indicator", "period", "period_start", "period_end", "value", "unit", "report", "status",
   "as_reported", "qualifier", "attributed_to", "sources",
@@ -26,16 +29,27 @@ export function requestFor({ indicator, from, to, shown, available }) {
   const shownKeys = new Set(shown.map((o) => lineKey(o.dimensions)));
   const dimensions = {};
   if (new Set(available.map((o) => lineKey(o.dimensions))).size > shownKeys.size) {
-    const common = shown
-      .map((o) => Object.keys(o.dimensions))
-      .reduce((names, keys) => names.filter((name) => keys.includes(name)));
-    for (const name of common) dimensions[name] = [...new Set(shown.map((o) => o.dimensions[name]))];
+    const names = new Set(available.flatMap((o) => Object.keys(o.dimensions)));
+    for (const name of names) dimensions[name] = [...new Set(shown.map((o) => valueOf(o, name)))];
+    // A filter that returns nothing the others do not already leave out is left out.
+    for (const name of names) {
+      const { [name]: _dropped, ...others } = dimensions;
+      if (returnedBy(available, others).length === returnedBy(available, dimensions).length) delete dimensions[name];
+    }
   }
-  const returned = available.filter((o) =>
-    Object.entries(dimensions).every(([name, values]) => values.includes(o.dimensions[name])));
+  const returned = returnedBy(available, dimensions);
   const extra = [...new Set(returned.map((o) => lineKey(o.dimensions)))].filter((key) => !shownKeys.has(key));
   const limit = returned.length > PAGE_SIZE ? 1000 : undefined;
   return { path: observationsPath({ indicator, start: from, end: to, dimensions, limit }), exact: !extra.length, extra };
+}
+
+function returnedBy(available, dimensions) {
+  return available.filter((o) =>
+    Object.entries(dimensions).every(([name, values]) => values.includes(valueOf(o, name))));
+}
+
+function valueOf(observation, name) {
+  return observation.dimensions[name] ?? NO_BREAKDOWN;
 }
 
 function parseCsv(text) {
@@ -79,7 +93,7 @@ export function keepBreakdowns(csv, keys) {
   const kept = rows.filter((row) => {
     const dimensions = {};
     names.forEach((name, i) => {
-      if (row[i + 1]) dimensions[name] = row[i + 1];
+      if (row[i + 1] && row[i + 1] !== NO_BREAKDOWN) dimensions[name] = row[i + 1];
     });
     return keys.has(lineKey(dimensions));
   });

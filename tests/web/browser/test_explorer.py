@@ -285,19 +285,31 @@ def test_the_csv_and_the_api_url_give_what_is_shown(open_page: OpenPage) -> None
     assert page.evaluate("navigator.clipboard.readText()") == url
 
 
-def test_the_csv_keeps_only_the_rows_shown_when_no_request_can(open_page: OpenPage) -> None:
+def test_the_total_beside_a_breakdown_is_one_exact_request(open_page: OpenPage) -> None:
     page = open_page("/?indicator=internet_penetration&lines=total,area:rural")
-    expect(page.locator("#api-note")).to_contain_text("also returns aged 60+, urban")
+    expect(page.locator("#api-note")).to_contain_text("the same rows as this request")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
     header, *lines = download.value.path().read_text(encoding="utf-8").splitlines()
     assert header.startswith("indicator,age_group,area,period,")
-    # Each value of the total and of rural (16 and 12 in the seed), and none of aged 60+ or
-    # urban: (age_group, area) of each row.
+    # Each value of the total and of rural, and none of aged 60+ or urban: (age_group, area).
     breakdowns = breakdowns_of_values(page, "internet_penetration")
     total, rural = breakdowns.count({}), breakdowns.count({"area": "rural"})
-    expected = [("", "")] * total + [("", "rural")] * rural
-    assert sorted(tuple(line.split(",")[1:3]) for line in lines) == expected
+    expected = [("_total", "_total")] * total + [("_total", "rural")] * rural
+    assert sorted(tuple(line.split(",")[1:3]) for line in lines) == sorted(expected)
+    assert page.locator("#values button.value").count() == len(lines)
+
+
+def test_the_csv_keeps_only_the_rows_shown_when_no_request_can(open_page: OpenPage) -> None:
+    page = open_page("/?indicator=internet_penetration&lines=area:rural,age_group:60%2B")
+    expect(page.locator("#api-note")).to_contain_text("also returns Total")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    _header, *lines = download.value.path().read_text(encoding="utf-8").splitlines()
+    breakdowns = breakdowns_of_values(page, "internet_penetration")
+    rural, aged = breakdowns.count({"area": "rural"}), breakdowns.count({"age_group": "60+"})
+    expected = [("_total", "rural")] * rural + [("60+", "_total")] * aged
+    assert sorted(tuple(line.split(",")[1:3]) for line in lines) == sorted(expected)
     assert page.locator("#values button.value").count() == len(lines)
 
 

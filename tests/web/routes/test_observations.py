@@ -361,7 +361,39 @@ def test_list_observations_by_dimension(client: TestClient) -> None:
     ]
     assert len(both) == 3
     assert fetch(client, area="rural", tld=".CN") == []
-    assert fetch(client, area="suburban") == []
+
+
+def test_a_dimension_value_is_matched_whatever_its_case(client: TestClient) -> None:
+    assert fetch(client, area="Rural") == fetch(client, area="rural") != []
+
+
+def test_a_dimension_value_no_observation_has_is_a_422_with_the_closest(
+    client: TestClient,
+) -> None:
+    response = client.get("/v1/observations", params={"area": "rurall"})
+
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["parameter"] == "area"
+    assert "Closest: rural, _total" in problem["detail"]
+
+
+def test_total_asks_for_no_breakdown_on_a_dimension(client: TestClient) -> None:
+    total = fetch(client, indicator="internet_penetration", area="_total")
+    rural_or_total = fetch(client, indicator="internet_penetration", area=["rural", "_total"])
+
+    assert total
+    assert all("area" not in row["dimensions"] for row in total)
+    assert {row["dimensions"].get("area") for row in rural_or_total} == {None, "rural"}
+
+
+def test_total_true_gives_the_headline_figures_only(client: TestClient) -> None:
+    rows = fetch(client, total="true", limit=1000)
+    everything = fetch(client, limit=1000)
+
+    assert rows
+    assert all(set(row["dimensions"]) <= {"compared_with"} for row in rows)
+    assert len(rows) == sum(1 for row in everything if set(row["dimensions"]) <= {"compared_with"})
 
 
 def test_list_observations_unknown_dimension_is_named(client: TestClient) -> None:

@@ -21,7 +21,7 @@ def as_csv_row(row: dict[str, Any], dimension_names: list[str]) -> dict[str, str
 
     return {
         "indicator": row["indicator"],
-        **{name: row["dimensions"].get(name, "") for name in dimension_names},
+        **{name: row["dimensions"].get(name, "_total") for name in dimension_names},
         "period": row["period"],
         "period_start": row["period_start"],
         "period_end": row["period_end"],
@@ -110,7 +110,7 @@ def test_csv_has_columns_of_the_asked_indicators_dimensions(client: TestClient) 
     parsed = parse(response.text)
     assert "area" in parsed[0]
     assert "tld" not in parsed[0]
-    assert [row["area"] for row in parsed] == ["rural", "rural", "urban", "", ""]
+    assert [row["area"] for row in parsed] == ["rural", "rural", "urban", "_total", "_total"]
 
 
 def test_csv_pages_share_one_header_and_link(client: TestClient) -> None:
@@ -140,3 +140,15 @@ def test_csv_bad_format(client: TestClient) -> None:
 
     assert response.status_code == 422
     assert response.json()["parameter"] == "format"
+
+
+def test_csv_names_the_headline_total_never_an_empty_cell(client: TestClient) -> None:
+    response = client.get(
+        "/v1/observations", params={"indicator": "internet_penetration", "format": "csv"}
+    )
+    parsed = parse(response.text)
+
+    everything = parse(client.get("/v1/observations", params={"format": "csv"}).text)
+
+    assert {row["area"] for row in parsed} == {"_total", "rural", "urban"}
+    assert all(row["area"] and row["tld"] for row in everything)
