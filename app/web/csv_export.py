@@ -41,13 +41,24 @@ def csv_header(dimension_names: Sequence[str]) -> list[str]:
 def observations_csv(
     observations: Sequence[ObservationBody], dimension_names: Sequence[str]
 ) -> str:
-    """The header line and one line per observation. A dimension an observation is not broken
+    """The header line and one line per observation (see :func:`csv_rows`)."""
+    return csv_line(csv_header(dimension_names)) + csv_rows(observations, dimension_names)
+
+
+def csv_line(fields: Sequence[str]) -> str:
+    """One CSV line, quoted where a field needs it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(fields)
+    return buffer.getvalue()
+
+
+def csv_rows(observations: Sequence[ObservationBody], dimension_names: Sequence[str]) -> str:
+    """One line per observation. A dimension an observation is not broken
     down by is written `_total` (the same word that asks for it: `area=_total`), never an empty
     cell a reader would take for missing data; `sources` lists the cited sources' ids,
     separated by `;`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(csv_header(dimension_names))
     for item in observations:
         # The dimensions travel as JSON text for the JSON page; a Fragment dumps to its text.
         breakdown = orjson.loads(orjson.dumps(item["dimensions"]))

@@ -262,7 +262,8 @@ class ObservationQuery(DimensionQuery):
         Literal["json", "csv"] | None,
         Field(
             description="`csv` for the same rows as CSV with a header line, one column per "
-            "dimension (also chosen by `Accept: text/csv`); `json` by default.",
+            "dimension (also chosen by `Accept: text/csv`): every matching row, streamed, unless "
+            "`limit` or `cursor` asks for a page; `json` by default.",
             examples=["csv"],
         ),
     ] = None

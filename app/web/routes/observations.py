@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from app.queries import metadata
 from app.queries.observations import (
     NO_BREAKDOWN,
+    ObservationBody,
     ObservationFilter,
+    ObservationKey,
     observation_page,
     series_points,
 )
 from app.web import schemas
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
-from app.web.csv_export import observations_csv
+from app.web.csv_export import csv_header, csv_line, csv_rows, observations_csv
 from app.web.deps import SessionDep
 from app.web.errors import (
     InvalidParameterError,
@@ -83,6 +88,29 @@ def _named_values(
                     parameter=name,
                 )
     return named
+
+
+async def _whole_csv(
+    filters: ObservationFilter, bind: Engine | Connection, names: Sequence[str]
+) -> AsyncIterator[str]:
+    """Every matching observation as CSV, a page of the database at a time: what
+    `pd.read_csv` on a `format=csv` URL gets when it asks for no page. Each page is read in a
+    worker thread with a session of its own, so the stream outlives the request's session and
+    no connection crosses threads."""
+    yield csv_line(csv_header(names))
+    after: ObservationKey | None = None
+    while True:
+        rows, after = await anyio.to_thread.run_sync(_csv_page, filters, bind, after)
+        yield csv_rows(rows, names)
+        if after is None:
+            return
+
+
+def _csv_page(
+    filters: ObservationFilter, bind: Engine | Connection, after: ObservationKey | None
+) -> tuple[list[ObservationBody], ObservationKey | None]:
+    with Session(bind) as session:
+        return observation_page(filters, session=session, limit=1000, after=after)
 
 
 def _observation_filter(
@@ -160,6 +188,12 @@ def list_observations(
     filters = _observation_filter(
         params, session=session, indicators=codes, all_vintages=params.vintages == "all"
     )
+    csv_wanted = wants_csv(params.format, request.headers.get("accept"))
+    if csv_wanted and params.cursor is None and "limit" not in params.model_fields_set:
+        names = metadata.dimension_names(session=session, indicators=codes)
+        return StreamingResponse(
+            _whole_csv(filters, session.get_bind(), names), media_type=CSV_MEDIA_TYPE
+        )
     rows, last_key = observation_page(
         filters, session=session, limit=params.limit, after=params.cursor
     )
@@ -169,7 +203,7 @@ def list_observations(
         else None
     )
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
-    if wants_csv(params.format, request.headers.get("accept")):
+    if csv_wanted:
         names = metadata.dimension_names(session=session, indicators=codes)
         return Response(observations_csv(rows, names), media_type=CSV_MEDIA_TYPE, headers=headers)
     body = observation_page_json(rows, next_url)

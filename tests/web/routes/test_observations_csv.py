@@ -7,6 +7,10 @@ import io
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tests.dataset import Fact, add_observation
 
 
 def parse(text: str) -> list[dict[str, str]]:
@@ -152,3 +156,44 @@ def test_csv_names_the_headline_total_never_an_empty_cell(client: TestClient) ->
 
     assert {row["area"] for row in parsed} == {"_total", "rural", "urban"}
     assert all(row["area"] and row["tld"] for row in everything)
+
+
+def test_csv_without_a_page_asked_for_is_every_row(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
+    """What `pd.read_csv` on the README's URL reads: every row (more than a page of 100 or of
+    1,000 rows' worth of pages), not a first page."""
+    with Session(writable_seeded) as session, session.begin():
+        for year in range(1000, 2005):
+            add_observation(
+                session,
+                Fact(
+                    "base_stations_5g",
+                    str(year),
+                    year,
+                    "cnnic-55",
+                    [("cnnic-55-en", "5G base stations", "5G")],
+                ),
+            )
+    rows: list[dict[str, Any]] = []
+    url: str | None = "/v1/observations?limit=1000"
+    while url is not None:
+        body = writable_client.get(url).json()
+        rows.extend(body["data"])
+        url = body["next"]
+    response = writable_client.get("/v1/observations", params={"format": "csv"})
+
+    assert response.status_code == 200
+    assert "link" not in response.headers
+    parsed = parse(response.text)
+    assert len(parsed) == len(rows) > 1000
+    assert [(row["indicator"], row["period"]) for row in parsed] == [
+        (row["indicator"], row["period"]) for row in rows
+    ]
+
+
+def test_csv_with_a_limit_is_a_page_with_its_next_link(client: TestClient) -> None:
+    response = client.get("/v1/observations", params={"format": "csv", "limit": "2"})
+
+    assert len(parse(response.text)) == 2
+    assert 'rel="next"' in response.headers["link"]
