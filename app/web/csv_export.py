@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import orjson
 
+from app.periods import period_bounds
 from app.queries.observations import NO_BREAKDOWN, ObservationBody
 
 _BEFORE_DIMENSIONS = ["indicator"]
@@ -80,3 +81,28 @@ def csv_rows(observations: Sequence[ObservationBody], dimension_names: Sequence[
             ]
         )
     return buffer.getvalue()
+
+
+def series_csv(lines: Sequence[tuple[dict[str, str], Sequence[tuple[str, float]]]]) -> str:
+    """A chart's series as a spreadsheet reads them: one row per period (in time order), one
+    column per line, named by its breakdown (`area=rural`, several joined by `;`; `_total`
+    for the headline); a cell is empty where that line has no value for that period."""
+    names = [
+        ";".join(f"{name}={value}" for name, value in sorted(dimensions.items())) or NO_BREAKDOWN
+        for dimensions, _ in lines
+    ]
+    values = [dict(points) for _, points in lines]
+    periods = sorted(
+        {period for points in values for period in points}, key=lambda p: period_bounds(p)
+    )
+    text = csv_line(["period", *names])
+    for period in periods:
+        text += csv_line([period, *(_plain(line.get(period)) for line in values)])
+    return text
+
+
+def _plain(value: float | None) -> str:
+    """A value as JSON writes it (1108000000, not 1108000000.0); empty for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else repr(value)

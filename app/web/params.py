@@ -215,12 +215,21 @@ class DimensionQuery(QueryModel):
 
 
 class SeriesQuery(DimensionQuery):
-    """Filters for a chart series."""
+    """Filters and format for a chart series."""
 
     start: StartParameter = None
     end: EndParameter = None
     report: ReportParameter = None
     last: LastParameter = None
+    format: Annotated[
+        Literal["json", "csv"] | None,
+        Field(
+            description="`csv` for a spreadsheet: one row per period, one column per line, "
+            "named by its breakdown (`area=rural`; `_total` for the headline); also chosen by "
+            "`Accept: text/csv`. `json` by default.",
+            examples=["csv"],
+        ),
+    ] = None
 
 
 class ObservationQuery(DimensionQuery):

@@ -23,7 +23,7 @@ from app.queries.observations import (
 )
 from app.web import schemas
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
-from app.web.csv_export import csv_header, csv_line, csv_rows, observations_csv
+from app.web.csv_export import csv_header, csv_line, csv_rows, observations_csv, series_csv
 from app.web.deps import SessionDep
 from app.web.errors import (
     InvalidParameterError,
@@ -213,7 +213,20 @@ def list_observations(
 @router.get(
     "/v1/indicators/{code}/series",
     summary="Read an indicator as chart series",
-    responses=problem_responses(404),
+    response_model=schemas.Series,
+    responses={
+        200: {
+            "description": "The indicator's lines; as CSV, one row per period and one column "
+            "per line.",
+            "content": {
+                CSV_MEDIA_TYPE: {
+                    "schema": TypeAdapter(str).json_schema(),
+                    "example": "period,_total,area=rural\n2024-12,78.6,65.6\n2025-12,80.1,\n",
+                }
+            },
+        },
+        **problem_responses(404),
+    },
     openapi_extra={"parameters": [_DIMENSION_PARAMETER]},
 )
 def read_series(
@@ -221,18 +234,23 @@ def read_series(
         str,
         Path(max_length=96, description="The indicator's code.", examples=["internet_penetration"]),
     ],
+    request: Request,
     session: SessionDep,
     params: Annotated[SeriesQuery, Query()],
-) -> schemas.Series:
+) -> Response | schemas.Series:
     """One line per set of dimensions (the headline total first), each with its `[period,
     value]` points in time order: one value a period, a reported value before a derived one,
     then the latest report's.
 
-    Example: `GET /v1/indicators/internet_penetration/series?area=rural`
+    Examples: `GET /v1/indicators/internet_penetration/series?area=rural`,
+    `GET /v1/indicators/internet_users/series?format=csv` (one row per period, one column per
+    line, for a spreadsheet)
     """
     indicator = require_indicator(code, session=session)
     filters = _observation_filter(params, session=session, indicators=[code])
     lines = series_points(filters, session=session)
+    if wants_csv(params.format, request.headers.get("accept")):
+        return Response(series_csv(lines), media_type=CSV_MEDIA_TYPE)
     return schemas.Series(
         indicator=code,
         unit=indicator.unit,

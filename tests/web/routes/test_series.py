@@ -78,3 +78,29 @@ def test_read_series_start_after_end(client: TestClient) -> None:
 
     assert response.status_code == 422
     assert response.json()["parameter"] == "start"
+
+
+def test_read_series_as_a_spreadsheet(client: TestClient) -> None:
+    response = client.get("/v1/indicators/internet_penetration/series", params={"format": "csv"})
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.text == (
+        "period,_total,area=rural,area=urban\n2024-12,78.6,65.6,85.3\n2025-12,80.1,69.5,\n"
+    )
+
+
+def test_read_series_as_csv_by_accept_header_and_with_filters(client: TestClient) -> None:
+    response = client.get(
+        "/v1/indicators/internet_penetration/series",
+        params={"area": "rural"},
+        headers={"Accept": "text/csv"},
+    )
+
+    assert response.text == "period,area=rural\n2024-12,65.6\n2025-12,69.5\n"
+
+
+def test_read_series_csv_writes_whole_numbers_as_integers(client: TestClient) -> None:
+    response = client.get("/v1/indicators/generative_ai_users/series", params={"format": "csv"})
+
+    assert response.text == "period,_total\n2024-12,249000000\n2025-12,602000000\n"
