@@ -104,6 +104,11 @@ def get_indicator(code: str, *, session: Session) -> Indicator | None:
     return session.get(Indicator, code)
 
 
+def dataset_version(*, session: Session) -> DatasetVersion | None:
+    """The version of the data served now, and when it was seeded; None before any seed."""
+    return session.scalars(select(DatasetVersion).order_by(DatasetVersion.id).limit(1)).first()
+
+
 @per_version
 def indicator_codes(*, session: Session) -> list[str]:
     """Every indicator code, for suggestions."""

@@ -21,7 +21,7 @@ from app.web.middleware.request_limits import RequestLimitsMiddleware, request_l
 from app.web.middleware.response_cache import ResponseCacheMiddleware, response_cache_options
 from app.web.middleware.security_headers import SecurityHeadersMiddleware
 from app.web.openapi import TAGS, install_openapi
-from app.web.routes import health, indicators, observations, reports, sources
+from app.web.routes import health, index, indicators, observations, reports, sources
 from app.web.service import Service
 
 GZIP_MINIMUM_BYTES = 1000
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(health.router)
+    app.include_router(index.router)
     app.include_router(observations.router)
     app.include_router(indicators.router)
     app.include_router(reports.router)
@@ -133,7 +134,7 @@ def add_cors(app: FastAPI, settings: Settings) -> None:
         allow_origins=settings.cors_origins,
         allow_methods=["GET"],
         allow_headers=["Accept", "If-None-Match", REQUEST_ID_HEADER],
-        expose_headers=["ETag", "Link", REQUEST_ID_HEADER],
+        expose_headers=["ETag", "Link", "X-Data-Version", REQUEST_ID_HEADER],
         max_age=86400,
     )
 

@@ -10,6 +10,10 @@ from app.web.errors import PROBLEM_MEDIA_TYPE
 
 TAGS: list[dict[str, Any]] = [
     {
+        "name": "index",
+        "description": "The API's front door: its collections and the version of the data.",
+    },
+    {
         "name": "observations",
         "description": "The figures: every value with its citations, filtered and paged, as "
         "JSON or CSV, or shaped for a chart.",

@@ -135,6 +135,31 @@ class Report(WireModel):
         )
 
 
+class Link(WireModel):
+    """Where one part of the API is."""
+
+    rel: str = Field(description="What the link leads to.", examples=["observations"])
+    href: str = Field(description="Its path.", examples=["/v1/observations"])
+    title: str = Field(
+        description="What is there, in a few words.", examples=["Values with their citations"]
+    )
+
+
+class ApiIndex(WireModel):
+    """The API's front door: what it serves, and which data it serves now."""
+
+    data_version: str | None = Field(
+        description="The fingerprint of the data served now: it changes exactly when a seed "
+        "changes the data, and every answer's ETag and `X-Data-Version` header follow it.",
+        examples=["2d8e852a52179316f985a4da4a29b941"],
+    )
+    data_seeded_at: str | None = Field(
+        description="When the data now served was seeded (ISO 8601).",
+        examples=["2026-12-07T13:27:20+00:00"],
+    )
+    links: list[Link] = Field(description="The API's collections and its documentation.")
+
+
 class ReportList(WireModel):
     """Every report, oldest edition first."""
 

@@ -65,6 +65,7 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
     ]
     etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.etag = etag
+    request.state.data_version = version
     if matches(request.headers.get("if-none-match"), etag):
         raise NotModified
 
@@ -100,6 +101,8 @@ class ETagMiddleware:
                     headers["ETag"] = data_etag
                     headers["Cache-Control"] = self.data_cache_control
                     headers.add_vary_header("Accept")
+                    if state.get("data_version"):
+                        headers["X-Data-Version"] = state["data_version"]
                 elif status == 200 and "etag" not in headers:
                     held = message
                     return
