@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    StringConstraints,
     WithJsonSchema,
     model_validator,
 )
@@ -143,6 +144,11 @@ def _read_indicator_codes(values: list[str] | None) -> list[str] | None:
         return None
     stripped = (code.strip() for value in values for code in value.split(","))
     codes = list(dict.fromkeys(code for code in stripped if code))
+    if not codes:
+        raise PydanticCustomError(
+            "no_indicator",
+            "no indicator code given: name one or more, or leave `indicator` out for all",
+        )
     if len(codes) > MAX_INDICATORS:
         raise PydanticCustomError(
             "too_many_indicators",
@@ -236,7 +242,7 @@ class ObservationQuery(DimensionQuery):
     """Filters, paging and format for observations."""
 
     indicator: Annotated[
-        list[str] | None,
+        list[Annotated[str, StringConstraints(min_length=1)]] | None,
         AfterValidator(_read_indicator_codes),
         Field(
             description="One or more indicator codes: repeat the parameter or separate codes "

@@ -184,3 +184,13 @@ def test_sql_in_a_dimension_value_is_a_value_no_observation_has(client: TestClie
 
     assert response.status_code == 422
     assert response.json()["parameter"] == "area"
+
+
+@pytest.mark.parametrize("query", ["indicator=", "indicator=,", "indicator=%20"])
+def test_an_empty_indicator_is_refused_not_read_as_every_indicator(
+    client: TestClient, query: str
+) -> None:
+    response = client.get(f"/v1/observations?{query}")
+
+    assert response.status_code == 422
+    assert response.json()["parameter"] == "indicator"
