@@ -349,3 +349,18 @@ def seed(engine: Engine) -> None:
         for fact in FACTS:
             add_observation(session, fact)
     set_version(engine, "fixture-1")
+
+
+def add_yearly_values(session: Session, years: range) -> None:
+    """One 5G base station count for each of ``years``: enough rows to cross pages."""
+    for year in years:
+        add_observation(
+            session,
+            Fact(
+                "base_stations_5g",
+                str(year),
+                year,
+                "cnnic-55",
+                [("cnnic-55-en", "5G base stations", "5G")],
+            ),
+        )

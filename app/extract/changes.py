@@ -108,7 +108,7 @@ class ChangeReading(Recording):
         the change from the month before them to their last: the level at the end of June
         against December 2017."""
         span = _MONTHS.fullmatch(level.period)
-        if span is None or not self.ctx.catalogue.is_stock(level.indicator):
+        if span is None or level.indicator not in self.ctx.catalogue.stocks:
             return level, base
         if base is None:
             year, month = int(span["first"][:4]), int(span["first"][5:])

@@ -9,6 +9,7 @@ gives this mixin the sentence, its clauses and dates, and the paragraph's state.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from app.extract import cues
 from app.extract.clauses import Clauses
@@ -46,6 +47,8 @@ class Provenance:
     undated: bool
     period: str | None
     inherited_note: NoteRef | None
+    # The sentences of the text after this one (SentenceReader.sentences_after).
+    _sentences_after: Callable[[], Sequence[Sentence]]
 
     def _sentence_attribution(self) -> str | None:
         """Who the sentence credits: "According to X, ...", or a footnote citing X at its end.
@@ -133,13 +136,7 @@ class Provenance:
             return None
         if self.dating.near(quantity) == self.ctx.default_period:
             return None
-        sentences = self.ctx.document.sentences
-        index = next(
-            (i for i, s in enumerate(sentences) if s.span.start == self.sentence.span.start), None
-        )
-        if index is None:
-            return None
-        for later in sentences[index + 1 :]:
+        for later in self._sentences_after():
             text = without_marks(later.span.text)
             if later.paragraph != self.sentence.paragraph or cues.PASSAGE_START.match(text):
                 return None

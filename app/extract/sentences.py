@@ -65,6 +65,16 @@ class SentenceReader:
     claimed: set[int] = field(default_factory=set)
     # The whole sentence each part of a Chinese sentence cut at ";" stands in, by its start.
     _wholes: dict[int, tuple[int, int]] | None = None
+    # Each sentence's place in the text, by its start.
+    _positions: dict[int, int] | None = None
+
+    def sentences_after(self, sentence: Sentence) -> Sequence[Sentence]:
+        """The text's sentences after ``sentence`` (none for a heading or a note)."""
+        if self._positions is None:
+            sentences = self.context.document.sentences
+            self._positions = {s.span.start: i for i, s in enumerate(sentences)}
+        index = self._positions.get(sentence.span.start)
+        return () if index is None else self.context.document.sentences[index + 1 :]
 
     def whole_sentence(self, part: Span) -> tuple[int, int]:
         """Where the sentence ``part`` belongs to starts and ends: a Chinese sentence is read
@@ -209,6 +219,9 @@ class _SentenceRun(
             if self._is_figure(shifted):
                 self.quantities.append(shifted)
                 self.reader.claimed.add(self.offset + shifted.start)
+
+    def _sentences_after(self) -> Sequence[Sentence]:
+        return self.reader.sentences_after(self.sentence)
 
     def _is_figure(self, quantity: Quantity) -> bool:
         """Whether the structure of the text leaves the number a figure (not a heading's
@@ -677,8 +690,8 @@ class _SentenceRun(
         negative: bool = False,
     ) -> None:
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change. A
-        count of people dated by a whole year holds at its end (``Catalogue.is_stock``)."""
-        if is_whole_year(period) and self.ctx.catalogue.is_stock(spec.code):
+        count of people dated by a whole year holds at its end (``Catalogue.stocks``)."""
+        if is_whole_year(period) and spec.code in self.ctx.catalogue.stocks:
             period = f"{period}-12"
             base = dims.get("compared_with")
             if base is not None and is_whole_year(base):

@@ -140,23 +140,11 @@ class Catalogue:
     heads: tuple[ListHead, ...] = ()
     # The dimensions each indicator is broken down by: its terms' slots and `breakdowns`.
     takes: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def is_stock(self, code: str) -> bool:
-        """Whether ``code`` (or the indicator it is a change of) counts a population at a point
-        in time (people, with a share or rate of their own: users, not tourists), or is the
-        rate of one: a year given for it means the year's end ("600 million people used online
-        payment in 2018": by December 2018)."""
-        for suffix in (CHANGE_SUFFIX, GROWTH_SUFFIX):
-            if code.endswith(suffix) and code.removesuffix(suffix) in self.indicators:
-                code = code.removesuffix(suffix)
-        spec = self.indicators.get(code)
-        if spec is None:
-            return False
-        if spec.unit == "persons":
-            return spec.share is not None or spec.rate is not None
-        return any(
-            other.rate == code and other.unit == "persons" for other in self.indicators.values()
-        )
+    # The indicators (and their changes) that count a population at a point in time: people,
+    # with a share or rate of their own (users, not tourists), and the rates of such counts. A
+    # year given for one means the year's end ("600 million people used online payment in
+    # 2018": by December 2018).
+    stocks: frozenset[str] = frozenset()
 
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
@@ -238,6 +226,13 @@ def _expand_terms(spec: IndicatorSpec, dimensions: dict[str, dict[str, list[str]
     return terms
 
 
+def _stocks(specs: list[IndicatorSpec]) -> frozenset[str]:
+    counts = [spec for spec in specs if spec.unit == "persons" and (spec.share or spec.rate)]
+    base = {spec.code for spec in counts} | {spec.rate for spec in counts if spec.rate}
+    suffixes = ("", CHANGE_SUFFIX, GROWTH_SUFFIX)
+    return frozenset(code + suffix for code in base for suffix in suffixes)
+
+
 def _list_heads(spec: IndicatorSpec) -> list[ListHead]:
     heads: list[ListHead] = []
     for template in spec.terms:
@@ -317,5 +312,13 @@ def load_catalogue(path: Path) -> Catalogue:
         for spec in parsed.indicators
     }
     return Catalogue(
-        indicators, parsed.dimensions, parsed.bodies, parsed.tables, terms, events, heads, takes
+        indicators,
+        parsed.dimensions,
+        parsed.bodies,
+        parsed.tables,
+        terms,
+        events,
+        heads,
+        takes,
+        _stocks(parsed.indicators),
     )

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.web import schemas
-from tests.dataset import FACTS, GENAI_2024_DERIVED, Fact, add_observation
+from tests.dataset import FACTS, GENAI_2024_DERIVED, Fact, add_observation, add_yearly_values
 
 Row = dict[str, Any]
 
@@ -451,17 +451,7 @@ def test_list_observations_default_limit_is_100(
     writable_client: TestClient, writable_seeded: Engine
 ) -> None:
     with Session(writable_seeded) as session, session.begin():
-        for year in range(1900, 2005):
-            add_observation(
-                session,
-                Fact(
-                    "base_stations_5g",
-                    str(year),
-                    year,
-                    "cnnic-55",
-                    [("cnnic-55-en", "5G base stations", "5G")],
-                ),
-            )
+        add_yearly_values(session, range(1900, 2005))
 
     first = writable_client.get("/v1/observations").json()
     rest = writable_client.get(first["next"]).json()

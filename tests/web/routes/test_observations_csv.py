@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tests.dataset import Fact, add_observation
+from tests.dataset import add_yearly_values
 
 
 def parse(text: str) -> list[dict[str, str]]:
@@ -164,17 +164,7 @@ def test_csv_without_a_page_asked_for_is_every_row(
     """What `pd.read_csv` on the README's URL reads: every row (more than a page of 100 or of
     1,000 rows' worth of pages), not a first page."""
     with Session(writable_seeded) as session, session.begin():
-        for year in range(1000, 2005):
-            add_observation(
-                session,
-                Fact(
-                    "base_stations_5g",
-                    str(year),
-                    year,
-                    "cnnic-55",
-                    [("cnnic-55-en", "5G base stations", "5G")],
-                ),
-            )
+        add_yearly_values(session, range(1000, 2005))
     rows: list[dict[str, Any]] = []
     url: str | None = "/v1/observations?limit=1000"
     while url is not None:
