@@ -70,6 +70,23 @@ def is_day(period: str) -> bool:
     return form is not None and form["day"] is not None
 
 
+def period_form(period: str) -> str:
+    """Which form ``period`` takes: ``year``, ``quarter``, ``month``, ``day`` or ``interval``.
+
+    >>> period_form("2024-12"), period_form("2025-01/2025-08")
+    ('month', 'interval')
+    """
+    period_bounds(period)
+    form = _POINT.fullmatch(period)
+    if form is None:
+        return "interval"
+    if form["day"]:
+        return "day"
+    if form["month"]:
+        return "month"
+    return "quarter" if form["quarter"] else "year"
+
+
 def shift_years(period: str, years: int) -> str:
     """The same period some years away: shift_years("2025-12", -1) == "2024-12".
 

@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from app.periods import bound_days, is_day, is_whole_year, period_bounds, shift_years
+from app.periods import (
+    bound_days,
+    is_day,
+    is_whole_year,
+    period_bounds,
+    period_form,
+    shift_years,
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +135,22 @@ def test_a_bound_and_a_period_refuse_with_the_same_reason(text: str, reason: str
     for read in (bound_days, period_bounds):
         with pytest.raises(ValueError, match=reason):
             read(text)
+
+
+@pytest.mark.parametrize(
+    ("period", "form"),
+    [
+        ("2024", "year"),
+        ("2025-Q1", "quarter"),
+        ("2024-12", "month"),
+        ("2024-12-31", "day"),
+        ("2025-01/2025-08", "interval"),
+    ],
+)
+def test_period_form(period: str, form: str) -> None:
+    assert period_form(period) == form
+
+
+def test_period_form_refuses_what_is_no_period() -> None:
+    with pytest.raises(ValueError, match="month must be 01 to 12"):
+        period_form("2024-13")

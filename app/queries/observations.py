@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypedDict, TypeVar
 
 import orjson
@@ -375,6 +375,11 @@ def _series_statement(shape: _Shape) -> Select[Any]:
     return _ordered(shape, _SERIES_COLUMNS)
 
 
+@functools.lru_cache(maxsize=_SHAPES)
+def _vintages_statement(shape: _Shape) -> Select[Any]:
+    return _ordered(shape, (*_SERIES_COLUMNS, _observations.report_id))
+
+
 def _page_ids(shape: _Shape) -> Select[Any]:
     """The ids of a page of ``shape``, with the same parameters as its rows.
 
@@ -518,3 +523,25 @@ def series_points(
     return [
         (json.loads(key), lines[key]) for key in sorted(lines, key=lambda key: (key != "{}", key))
     ]
+
+
+Breakdown = tuple[tuple[str, str], ...]
+
+
+def breakdown_of(dimensions: Mapping[str, str]) -> Breakdown:
+    """Dimensions as a key that does not depend on their order."""
+    return tuple(sorted(dimensions.items()))
+
+
+def series_vintages(
+    filters: ObservationFilter, *, session: Session
+) -> dict[Breakdown, list[tuple[str, float, str]]]:
+    """Every report's value of each period, ``(period, value, report)``, by breakdown, each
+    line in time order and then by edition."""
+    every = replace(filters, all_vintages=True)
+    statement = _vintages_statement(_Shape.of(every))
+    lines: dict[Breakdown, list[tuple[str, float, str]]] = {}
+    rows = session.connection().execute(statement, _parameters(every, session=session)).all()
+    for key, period, value, report, _edition in rows:
+        lines.setdefault(breakdown_of(json.loads(key)), []).append((period, value, report))
+    return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 import orjson
@@ -83,22 +84,50 @@ def csv_rows(observations: Sequence[ObservationBody], dimension_names: Sequence[
     return buffer.getvalue()
 
 
-def series_csv(lines: Sequence[tuple[dict[str, str], Sequence[tuple[str, float]]]]) -> str:
+SeriesLines = Sequence[tuple[dict[str, str], Sequence[tuple[str, float]]]]
+Vintages = Sequence[Sequence[tuple[str, float, str]]]
+
+
+def series_csv(lines: SeriesLines) -> str:
     """A chart's series as a spreadsheet reads them: one row per period (in time order), one
     column per line, named by its breakdown (`area=rural`, several joined by `;`; `_total`
     for the headline); a cell is empty where that line has no value for that period."""
-    names = [
+    values = [dict(points) for _, points in lines]
+    text = csv_line(["period", *_line_names(lines)])
+    for period in _in_time_order({period for points in values for period in points}):
+        text += csv_line([period, *(_plain(line.get(period)) for line in values)])
+    return text
+
+
+def series_vintages_csv(lines: SeriesLines, vintages: Vintages) -> str:
+    """Every report's value of the series: one row per period and report (in time order, then
+    by report), one column per line as in :func:`series_csv`; ``vintages`` holds each line's
+    ``(period, value, report)`` triples, in the order of ``lines``."""
+    cells = [{(period, report): value for period, value, report in line} for line in vintages]
+    rows = sorted(
+        {row for line in cells for row in line},
+        key=lambda row: (period_bounds(row[0]), _natural(row[1])),
+    )
+    text = csv_line(["period", "report", *_line_names(lines)])
+    for period, report in rows:
+        text += csv_line([period, report, *(_plain(line.get((period, report))) for line in cells)])
+    return text
+
+
+def _line_names(lines: SeriesLines) -> list[str]:
+    return [
         ";".join(f"{name}={value}" for name, value in sorted(dimensions.items())) or NO_BREAKDOWN
         for dimensions, _ in lines
     ]
-    values = [dict(points) for _, points in lines]
-    periods = sorted(
-        {period for points in values for period in points}, key=lambda p: period_bounds(p)
-    )
-    text = csv_line(["period", *names])
-    for period in periods:
-        text += csv_line([period, *(_plain(line.get(period)) for line in values)])
-    return text
+
+
+def _natural(name: str) -> tuple[str | int, ...]:
+    """A sort key that puts ``cnnic-9`` before ``cnnic-10``."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"([0-9]+)", name))
+
+
+def _in_time_order(periods: set[str]) -> list[str]:
+    return sorted(periods, key=period_bounds)
 
 
 def _plain(value: float | None) -> str:

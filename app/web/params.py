@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from app.periods import BOUND_FORMATS, bound_days
 from app.queries.observations import ObservationKey
+from app.queries.transforms import Transform
 from app.web.pagination import decode_cursor, encode_cursor
 
 # The most indicator codes one query may name: a bound on the work of one request.
@@ -195,6 +196,21 @@ LastParameter = Annotated[
 ]
 
 
+TransformParameter = Annotated[
+    Transform | None,
+    Field(
+        description="Values computed from each line instead of the values themselves: `change` "
+        "from the period before (of the same form: a month from the month before), "
+        "`pct_change` the same in percent, `yoy` the percent change from the same period a "
+        "year earlier. Computed from the preferred value of each period, labelled `computed` "
+        "with the two values they come from, and never mixed with the changes the reports "
+        "state (those are indicators of their own, such as `internet_users_change`). `start`, "
+        "`end` and `last` choose among the computed values.",
+        examples=["pct_change"],
+    ),
+]
+
+
 class DimensionQuery(QueryModel):
     """The base of the operations that read observations: a parameter they do not document
     must be a dimension name some observation has (`area=rural`), repeated for several
@@ -227,6 +243,16 @@ class SeriesQuery(DimensionQuery):
     end: EndParameter = None
     report: ReportParameter = None
     last: LastParameter = None
+    transform: TransformParameter = None
+    vintages: Annotated[
+        Literal["preferred", "all"],
+        Field(
+            description="`all` adds to each line every report's value of each period "
+            "(`vintages`: its revisions, and values that disagree); the points stay the "
+            "preferred values. `preferred` (default) adds nothing.",
+            examples=["all"],
+        ),
+    ] = "preferred"
     format: Annotated[
         Literal["json", "csv"] | None,
         Field(
@@ -263,6 +289,7 @@ class ObservationQuery(DimensionQuery):
         ),
     ] = "preferred"
     last: LastParameter = None
+    transform: TransformParameter = None
     limit: Annotated[
         int, Field(ge=1, le=1000, description="Observations per page (1 to 1000).", examples=[100])
     ] = 100

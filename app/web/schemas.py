@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from app.queries.observations import plain_number
+from app.queries.transforms import Transform
 from app.store import models
 
 Number = Annotated[float, PlainSerializer(plain_number, when_used="json")]
@@ -362,9 +363,11 @@ class Observation(WireModel):
         description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
     )
     report: str = Field(description="The report that gave the value.", examples=["cnnic-55"])
-    status: Literal["reported", "derived"] = Field(
+    status: Literal["reported", "derived", "computed"] = Field(
         description="`reported`: the number is in a source; `derived`: computed from reported "
-        "ones (see `derivation`).",
+        "ones when the data was seeded (see `derivation`); `computed`: computed on request by "
+        "`transform`, from the two observations its `derivation` names, whose citations it "
+        "carries.",
         examples=["reported"],
     )
     as_reported: str | None = Field(
@@ -418,8 +421,22 @@ class SeriesLine(WireModel):
         description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
     )
     points: list[Point] = Field(
-        description="`[period, value]` pairs, earliest period first, one per period.",
+        description="`[period, value]` pairs, earliest period first, one per period; with "
+        "`transform`, the computed values.",
         examples=[[["2024-12", 65.6], ["2025-12", 69.5]]],
+    )
+    computed_from: list[tuple[Point, Point]] | None = Field(
+        default=None,
+        description="With `transform`: for each point, in the same order, the two "
+        "`[period, value]` pairs it was computed from, the earlier first; absent without.",
+        examples=[[[["2024-12", 1108000000], ["2025-12", 1125000000]]]],
+    )
+    vintages: list[tuple[str, Number, str]] | None = Field(
+        default=None,
+        description="With `vintages=all`: every report's value of every period, `[period, "
+        "value, report]`, in time order and then by edition, the preferred ones included; "
+        "absent without.",
+        examples=[[["2024-12", 1108000000, "cnnic-55"], ["2024-12", 1108000000, "cnnic-57"]]],
     )
 
 
@@ -427,5 +444,14 @@ class Series(WireModel):
     """An indicator's data shaped for a chart: one line per set of dimensions."""
 
     indicator: str = Field(description="The indicator's code.", examples=["internet_penetration"])
-    unit: str = Field(description="The unit of every value.", examples=["percent"])
+    unit: str = Field(
+        description="The unit of every value (with `transform`, of the computed values: "
+        "`percent` for `pct_change` and `yoy`).",
+        examples=["percent"],
+    )
+    transform: Transform | None = Field(
+        default=None,
+        description="The transform the points are computed by, or null for the values as reported.",
+        examples=["pct_change"],
+    )
     series: list[SeriesLine] = Field(description="The lines, headline total first.")

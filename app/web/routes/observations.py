@@ -13,17 +13,28 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from app.queries import metadata
+from app.queries.computed import computed_observations, computed_series, series_lines
 from app.queries.observations import (
     NO_BREAKDOWN,
     ObservationBody,
     ObservationFilter,
     ObservationKey,
+    breakdown_of,
     observation_page,
     series_points,
+    series_vintages,
 )
+from app.queries.transforms import transformed_unit
 from app.web import schemas
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
-from app.web.csv_export import csv_header, csv_line, csv_rows, observations_csv, series_csv
+from app.web.csv_export import (
+    csv_header,
+    csv_line,
+    csv_rows,
+    observations_csv,
+    series_csv,
+    series_vintages_csv,
+)
 from app.web.deps import SessionDep
 from app.web.errors import (
     InvalidParameterError,
@@ -156,6 +167,24 @@ def _observation_filter(
     )
 
 
+def _refuse_with_transform(params: ObservationQuery) -> None:
+    """What a transform cannot be combined with, refused by name: computed values come from
+    the preferred vintage of each period and are answered whole, in one page."""
+    if params.vintages == "all":
+        raise InvalidParameterError(
+            "transform is computed from the preferred value of each period: leave out "
+            "vintages=all, or leave out transform to read every report's value.",
+            parameter="vintages",
+        )
+    for name in ("limit", "cursor"):
+        if name in params.model_fields_set:
+            raise InvalidParameterError(
+                f"A transform's answer is one page holding every computed value: leave out "
+                f"{name} (use start, end or last to ask for fewer).",
+                parameter=name,
+            )
+
+
 @router.get(
     "/v1/observations",
     summary="Query observations",
@@ -189,6 +218,13 @@ def list_observations(
         params, session=session, indicators=codes, all_vintages=params.vintages == "all"
     )
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
+    if params.transform is not None:
+        _refuse_with_transform(params)
+        rows = computed_observations(filters, params.transform, session=session)
+        if csv_wanted:
+            names = metadata.dimension_names(session=session, indicators=codes)
+            return Response(observations_csv(rows, names), media_type=CSV_MEDIA_TYPE)
+        return Response(observation_page_json(rows, None), media_type=JSON_MEDIA_TYPE)
     if csv_wanted and params.cursor is None and "limit" not in params.model_fields_set:
         names = metadata.dimension_names(session=session, indicators=codes)
         return StreamingResponse(
@@ -214,6 +250,7 @@ def list_observations(
     "/v1/indicators/{code}/series",
     summary="Read an indicator as chart series",
     response_model=schemas.Series,
+    response_model_exclude_none=True,
     responses={
         200: {
             "description": "The indicator's lines; as CSV, one row per period and one column "
@@ -248,13 +285,46 @@ def read_series(
     """
     indicator = require_indicator(code, session=session)
     filters = _observation_filter(params, session=session, indicators=[code])
+    csv_wanted = wants_csv(params.format, request.headers.get("accept"))
+    if params.transform is not None:
+        if params.vintages == "all":
+            raise InvalidParameterError(
+                "transform is computed from the preferred value of each period: ask for "
+                "vintages=all without it.",
+                parameter="vintages",
+            )
+        computed = computed_series(filters, params.transform, session=session)
+        if csv_wanted:
+            return Response(series_csv(series_lines(computed)), media_type=CSV_MEDIA_TYPE)
+        return schemas.Series(
+            indicator=code,
+            unit=transformed_unit(indicator.unit, params.transform),
+            transform=params.transform,
+            series=[
+                schemas.SeriesLine(
+                    dimensions=line.dimensions,
+                    points=[(step.period, step.value) for step in line.steps],
+                    computed_from=[(step.earlier, step.later) for step in line.steps],
+                )
+                for line in computed
+            ],
+        )
     lines = series_points(filters, session=session)
-    if wants_csv(params.format, request.headers.get("accept")):
+    vintages = series_vintages(filters, session=session) if params.vintages == "all" else None
+    if csv_wanted and vintages is not None:
+        each_line = [vintages[breakdown_of(dimensions)] for dimensions, _ in lines]
+        return Response(series_vintages_csv(lines, each_line), media_type=CSV_MEDIA_TYPE)
+    if csv_wanted:
         return Response(series_csv(lines), media_type=CSV_MEDIA_TYPE)
     return schemas.Series(
         indicator=code,
         unit=indicator.unit,
         series=[
-            schemas.SeriesLine(dimensions=dimensions, points=points) for dimensions, points in lines
+            schemas.SeriesLine(
+                dimensions=dimensions,
+                points=points,
+                vintages=None if vintages is None else vintages[breakdown_of(dimensions)],
+            )
+            for dimensions, points in lines
         ],
     )

@@ -62,11 +62,11 @@ def test_read_series_not_found(client: TestClient) -> None:
 
 
 def test_read_series_refuses_observation_only_parameters(client: TestClient) -> None:
-    response = client.get("/v1/indicators/internet_penetration/series", params={"vintages": "all"})
+    response = client.get("/v1/indicators/internet_penetration/series", params={"limit": "5"})
 
     assert response.status_code == 422
     problem = response.json()
-    assert problem["parameter"] == "vintages"
+    assert problem["parameter"] == "limit"
     assert "limit" not in problem["allowed"]
     assert {"start", "end", "report", "last", "area"} <= set(problem["allowed"])
 
@@ -104,3 +104,32 @@ def test_read_series_csv_writes_whole_numbers_as_integers(client: TestClient) ->
     response = client.get("/v1/indicators/generative_ai_users/series", params={"format": "csv"})
 
     assert response.text == "period,_total\n2024-12,249000000\n2025-12,602000000\n"
+
+
+def test_read_series_with_vintages_lists_every_report(client: TestClient) -> None:
+    response = client.get("/v1/indicators/generative_ai_users/series", params={"vintages": "all"})
+
+    assert response.json()["series"] == [
+        {
+            "dimensions": {},
+            "points": [["2024-12", 249000000], ["2025-12", 602000000]],
+            "vintages": [
+                ["2024-12", 249000000, "cnnic-55"],
+                ["2024-12", 249069094, "cnnic-57"],
+                ["2025-12", 602000000, "cnnic-57"],
+            ],
+        }
+    ]
+
+
+def test_read_series_vintages_as_a_spreadsheet(client: TestClient) -> None:
+    response = client.get(
+        "/v1/indicators/generative_ai_users/series", params={"vintages": "all", "format": "csv"}
+    )
+
+    assert response.text == (
+        "period,report,_total\n"
+        "2024-12,cnnic-55,249000000\n"
+        "2024-12,cnnic-57,249069094\n"
+        "2025-12,cnnic-57,602000000\n"
+    )
