@@ -122,11 +122,6 @@ def indicator_units(*, session: Session) -> dict[str, str]:
 
 
 @per_version
-def categories(*, session: Session) -> list[str]:
-    """Every category in the catalogue."""
-    return list(session.scalars(select(Indicator.category).distinct().order_by(Indicator.category)))
-
-
 def dimension_names(*, session: Session, indicators: Sequence[str] = ()) -> list[str]:
     """The dimension names observations have: all of them, or those of ``indicators``."""
     if not indicators:

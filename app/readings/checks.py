@@ -20,12 +20,13 @@ from app.extract.script import simplified
 from app.periods import period_bounds
 from app.readings.entries import Entry
 from app.readings.files import ReadingsError, ReadingsFile
-from app.sources.catalogue import CHANGE_SUFFIX, GAP_SUFFIX, GROWTH_SUFFIX, Catalogue
-
-# Dimensions the grammar gives rather than the catalogue, their values as the text gives them:
-# what a change or a gap is measured against (a period, another indicator, a named time), and
-# the time of day a figure holds at.
-GRAMMAR_DIMENSIONS = frozenset({"compared_with", "time_of_day"})
+from app.sources.catalogue import (
+    CHANGE_SUFFIX,
+    GAP_SUFFIX,
+    GRAMMAR_DIMENSIONS,
+    GROWTH_SUFFIX,
+    Catalogue,
+)
 
 # What becomes of a pending entry: refused (a seed), left out, or served (a preview).
 Pending = Literal["refuse", "skip", "include"]

@@ -14,6 +14,10 @@ from app.periods import period_bounds
 CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
 GAP_SUFFIX = "_gap"
+# Dimensions the grammar gives rather than the catalogue, their values as the text gives them:
+# what a change or a gap is measured against (a period, another indicator, a named time), and
+# the time of day a figure holds at.
+GRAMMAR_DIMENSIONS = frozenset({"compared_with", "time_of_day"})
 _SLOT = re.compile(r"\{(\w+)\}")
 # A yearly event's month: "--10" (ISO 8601's month of no particular year).
 _YEARLY = re.compile(r"--(?:0[1-9]|1[0-2])")

@@ -11,6 +11,7 @@ from app.observability.access import ObservedRequestsMiddleware
 from app.observability.metrics import forget_process_at_exit, instrument_pools
 from app.observability.metrics import router as metrics_router
 from app.observability.request_id import HEADER as REQUEST_ID_HEADER
+from app.web.choices import load_choices
 from app.web.deps import refuse_nul_characters
 from app.web.docs import install_docs
 from app.web.errors import install_error_handlers
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Service:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    app.state.choices = load_choices(settings.seeds_dir)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(index.router)
@@ -67,7 +69,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.include_router(reports.router)
     app.include_router(sources.router)
     install_docs(app)
-    install_openapi(app)
+    install_openapi(app, app.state.choices)
     install_explorer(app)
     install_observability(app)
     install_middleware(app, settings)

@@ -9,10 +9,20 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from app.store.sessions import get_session
+from app.web.choices import Choices
 from app.web.errors import InvalidParameterError
 from app.web.params import SINGLE_VALUED_PARAMETERS
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_choices(request: Request) -> Choices:
+    """The closed choices of the parameters, loaded with the app (see app.web.choices)."""
+    choices: Choices = request.app.state.choices
+    return choices
+
+
+ChoicesDep = Annotated[Choices, Depends(get_choices)]
 
 
 async def refuse_nul_characters(request: Request) -> None:

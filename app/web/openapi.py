@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from app.queries.observations import NO_BREAKDOWN
+from app.web.choices import Choices
 from app.web.errors import PROBLEM_MEDIA_TYPE
 
 TAGS: list[dict[str, Any]] = [
@@ -61,9 +63,32 @@ def _show_parameter_examples(document: dict[str, Any]) -> None:
                     parameter["description"] = f"{parameter['description']} Example: `{shown}`."
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Make ``app.openapi()`` return the generated document with problems typed and parameter
-    examples shown."""
+def _list_choices(document: dict[str, Any], choices: Choices) -> None:
+    """The closed choices the routes check against the catalogue, as enums: a category, and
+    each dimension parameter with its values (`_total` among them)."""
+    dimensions = {
+        name: {"type": "string"}
+        if values is None
+        else {"type": "string", "enum": [*values, NO_BREAKDOWN]}
+        for name, values in choices.dimensions.items()
+    }
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter["name"] == "category":
+                    schema["anyOf"] = [
+                        {"type": "string", "enum": list(choices.categories)},
+                        {"type": "null"},
+                    ]
+                elif parameter["name"] == "dimensions":
+                    schema.pop("additionalProperties", None)
+                    schema |= {"properties": dimensions, "additionalProperties": False}
+
+
+def install_openapi(app: FastAPI, choices: Choices) -> None:
+    """Make ``app.openapi()`` return the generated document with problems typed, parameter
+    examples shown and closed choices listed."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -71,6 +96,7 @@ def install_openapi(app: FastAPI) -> None:
             document = generate()
             _type_problem_responses(document)
             _show_parameter_examples(document)
+            _list_choices(document, choices)
         assert app.openapi_schema is not None
         return app.openapi_schema
 

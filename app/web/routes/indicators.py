@@ -12,7 +12,7 @@ from app.queries import metadata
 from app.store import models
 from app.web import schemas
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
-from app.web.deps import SessionDep
+from app.web.deps import ChoicesDep, SessionDep
 from app.web.errors import InvalidParameterError, problem_responses
 from app.web.lookup import require_indicator
 from app.web.params import IndicatorQuery, NoParameters
@@ -55,7 +55,7 @@ def _with_coverage(
 
 @router.get("", summary="List indicators")
 def list_indicators(
-    session: SessionDep, params: Annotated[IndicatorQuery, Query()]
+    session: SessionDep, choices: ChoicesDep, params: Annotated[IndicatorQuery, Query()]
 ) -> schemas.IndicatorList:
     """The catalogue by code, each entry with its coverage: first and last period, how many
     observations and which reports gave them. `q` searches codes, English and Chinese names
@@ -64,7 +64,7 @@ def list_indicators(
     Examples: `GET /v1/indicators?q=普及率`, `GET /v1/indicators?category=infrastructure`
     """
     if params.category is not None:
-        known = metadata.categories(session=session)
+        known = list(choices.categories)
         if params.category not in known:
             raise InvalidParameterError(
                 f"No category {params.category!r}; the categories are: {', '.join(known)}.",

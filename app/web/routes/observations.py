@@ -26,6 +26,7 @@ from app.queries.observations import (
 )
 from app.queries.transforms import transformed_unit
 from app.web import schemas
+from app.web.choices import Choices
 from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
 from app.web.csv_export import (
     csv_header,
@@ -35,7 +36,7 @@ from app.web.csv_export import (
     series_csv,
     series_vintages_csv,
 )
-from app.web.deps import SessionDep
+from app.web.deps import ChoicesDep, SessionDep
 from app.web.errors import (
     InvalidParameterError,
     UnknownParameterError,
@@ -76,26 +77,32 @@ _DIMENSION_PARAMETER: dict[str, Any] = {
 
 
 def _named_values(
-    dimensions: dict[str, list[str]], values_of: dict[str, list[str]]
+    dimensions: dict[str, list[str]], values_of: dict[str, list[str]], choices: Choices
 ) -> dict[str, list[str]]:
-    """Each filter's values as the data spells them, whatever their case (`area=Rural` is
-    `rural`), or `_total` for no breakdown on that dimension. A value the data does not have is
-    a 422 naming the closest ones: an empty answer would look like no data."""
+    """Each filter's values as the data or the catalogue spells them, whatever their case
+    (`area=Rural` is `rural`), or `_total` for no breakdown on that dimension. A value of a
+    catalogue dimension that neither has is a 422 naming the closest ones: an empty answer
+    would look like no data. A value of an open dimension (`compared_with`) is kept as given."""
     named: dict[str, list[str]] = {}
     for name, wanted in dimensions.items():
-        spelled = {value.casefold(): value for value in values_of.get(name, [])}
+        catalogued = choices.dimensions.get(name)
+        spelled = {
+            value.casefold(): value for value in (*(catalogued or ()), *values_of.get(name, []))
+        }
         named[name] = []
         for value in wanted:
             if value.casefold() == NO_BREAKDOWN:
                 named[name].append(NO_BREAKDOWN)
             elif value.casefold() in spelled:
                 named[name].append(spelled[value.casefold()])
+            elif name in choices.dimensions and catalogued is None:
+                named[name].append(value)
             else:
-                choices = [*closest(value, spelled.values()), NO_BREAKDOWN]
+                choices_named = [*closest(value, spelled.values()), NO_BREAKDOWN]
                 raise InvalidParameterError(
                     f"{name}={value!r} matches no {name} of any observation. Closest: "
-                    f"{', '.join(choices)} ({NO_BREAKDOWN} asks for the figures not broken down "
-                    f"by {name}). Values: {', '.join(spelled.values())}.",
+                    f"{', '.join(choices_named)} ({NO_BREAKDOWN} asks for the figures not broken "
+                    f"down by {name}). Values: {', '.join(spelled.values())}.",
                     parameter=name,
                 )
     return named
@@ -128,6 +135,7 @@ def _observation_filter(
     params: ObservationQuery | SeriesQuery,
     *,
     session: Session,
+    choices: Choices,
     indicators: Sequence[str],
     all_vintages: bool = False,
 ) -> ObservationFilter:
@@ -145,7 +153,7 @@ def _observation_filter(
         require_report(params.report, session=session, parameter="report")
     dimensions = params.dimension_filters
     if dimensions:
-        known = metadata.dimension_names(session=session)
+        known = sorted({*metadata.dimension_names(session=session), *choices.dimensions})
         for name in dimensions:
             if name not in known:
                 raise UnknownParameterError(
@@ -154,7 +162,9 @@ def _observation_filter(
                     parameter=name,
                     allowed=[*params.parameter_names(), *known],
                 )
-        dimensions = _named_values(dimensions, metadata.all_dimension_values(session=session))
+        dimensions = _named_values(
+            dimensions, metadata.all_dimension_values(session=session), choices
+        )
     return ObservationFilter(
         indicators=indicators,
         start=first_day,
@@ -202,7 +212,10 @@ def _refuse_with_transform(params: ObservationQuery) -> None:
     openapi_extra={"parameters": [_DIMENSION_PARAMETER]},
 )
 def list_observations(
-    request: Request, session: SessionDep, params: Annotated[ObservationQuery, Query()]
+    request: Request,
+    session: SessionDep,
+    choices: ChoicesDep,
+    params: Annotated[ObservationQuery, Query()],
 ) -> Response:
     """Observations with their citations and notes, ordered by indicator, dimensions, period
     and report, 100 a page by default. Filters combine freely; an unknown indicator or report
@@ -215,7 +228,11 @@ def list_observations(
     codes = params.indicator_codes
     require_indicators(codes, session=session, parameter="indicator")
     filters = _observation_filter(
-        params, session=session, indicators=codes, all_vintages=params.vintages == "all"
+        params,
+        session=session,
+        choices=choices,
+        indicators=codes,
+        all_vintages=params.vintages == "all",
     )
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
     if params.transform is not None:
@@ -273,6 +290,7 @@ def read_series(
     ],
     request: Request,
     session: SessionDep,
+    choices: ChoicesDep,
     params: Annotated[SeriesQuery, Query()],
 ) -> Response | schemas.Series:
     """One line per set of dimensions (the headline total first), each with its `[period,
@@ -284,7 +302,7 @@ def read_series(
     line, for a spreadsheet)
     """
     indicator = require_indicator(code, session=session)
-    filters = _observation_filter(params, session=session, indicators=[code])
+    filters = _observation_filter(params, session=session, choices=choices, indicators=[code])
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
     if params.transform is not None:
         if params.vintages == "all":

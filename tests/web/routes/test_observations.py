@@ -397,14 +397,38 @@ def test_total_true_gives_the_headline_figures_only(client: TestClient) -> None:
 
 
 def test_list_observations_unknown_dimension_is_named(client: TestClient) -> None:
-    response = client.get("/v1/observations", params={"province": "Beijing"})
+    response = client.get("/v1/observations", params={"provinces": "Beijing"})
 
     assert response.status_code == 422
     problem = response.json()
     assert problem["type"] == "urn:cnnic-stats:problem:unknown-parameter"
-    assert problem["parameter"] == "province"
-    assert "'province'" in problem["detail"]
-    assert {"indicator", "limit", "area", "tld"} <= set(problem["allowed"])
+    assert problem["parameter"] == "provinces"
+    assert "'provinces'" in problem["detail"]
+    assert {"indicator", "limit", "area", "tld", "province"} <= set(problem["allowed"])
+
+
+def test_list_observations_catalogue_value_without_data_matches_nothing(
+    client: TestClient,
+) -> None:
+    """The catalogue's provinces are choices in the OpenAPI document; the data set has none."""
+    response = client.get("/v1/observations", params={"province": "beijing"})
+
+    assert response.status_code == 200
+    assert response.json()["data"] == []
+
+
+def test_list_observations_misspelt_catalogue_value_names_the_closest(client: TestClient) -> None:
+    response = client.get("/v1/observations", params={"province": "Bejing"})
+
+    assert response.status_code == 422
+    assert "Closest: Beijing" in response.json()["detail"]
+
+
+def test_list_observations_open_dimension_value_is_kept_as_given(client: TestClient) -> None:
+    response = client.get("/v1/observations", params={"compared_with": "the Spring Festival"})
+
+    assert response.status_code == 200
+    assert response.json()["data"] == []
 
 
 def test_list_observations_parameter_names_are_case_sensitive(client: TestClient) -> None:
