@@ -180,13 +180,17 @@ def coverage(seeds_dir: SeedsDir = None) -> None:
     _print_left_out(proposals.left_out)
 
 
+# Past this many report or source ids, a release's line gives their count.
+_IDS_LISTED = 5
+
+
 def _print_release(release: ReleaseSummary | None) -> None:
     """What the seed changed, as the release it recorded (the API's /v1/releases)."""
     if release is None:
         console.print("Nothing changed: no release recorded, the data keeps its seed time.")
         return
     moved = [
-        f"{what} {', '.join(ids)}"
+        f"{what} {', '.join(ids) if len(ids) <= _IDS_LISTED else len(ids)}"
         for what, ids in (
             ("reports added:", release.reports_added),
             ("reports removed:", release.reports_removed),
