@@ -16,6 +16,9 @@ microseconds are as much as a cached answer costs in all, so the default is one 
 
 ``None`` means "unknown" (the database cannot be read, or holds no seed): the cache then stays
 out of the way and the application answers as it would without it.
+
+When a version was seeded (``dataset_version.seeded_at``) is read once per version
+(:func:`seeded_at`), for the ``X-Data-Seeded-At`` header.
 """
 
 from __future__ import annotations
@@ -160,3 +163,31 @@ async def tracker_for(engine: Engine, ttl: float) -> DataVersionTracker:
         source = await anyio.to_thread.run_sync(version_source, engine)
         tracker = by_ttl.setdefault(ttl, DataVersionTracker(source, ttl))
     return tracker
+
+
+# Per engine, the last version whose seed time was read, and that time.
+_seed_times: weakref.WeakKeyDictionary[Engine, tuple[str, str]] = weakref.WeakKeyDictionary()
+
+
+async def seeded_at(engine: Engine, version: str | None) -> str | None:
+    """When ``version`` of ``engine``'s data was seeded (ISO 8601), read in a worker thread the
+    first time it is asked for; None when it cannot be known (the version is no longer the
+    database's, or the database does not answer)."""
+    if version is None:
+        return None
+    known = _seed_times.get(engine)
+    if known is not None and known[0] == version:
+        return known[1]
+    found = await anyio.to_thread.run_sync(_read_seeded_at, engine, version)
+    if found is not None:
+        _seed_times[engine] = (version, found)
+    return found
+
+
+def _read_seeded_at(engine: Engine, version: str) -> str | None:
+    try:
+        with engine.connect() as connection:
+            statement = select(DatasetVersion.seeded_at).where(DatasetVersion.version == version)
+            return connection.scalar(statement.limit(1))
+    except SQLAlchemyError:
+        return None

@@ -18,7 +18,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
-from app.queries.data_version import tracker_for
+from app.queries.data_version import seeded_at, tracker_for
 from app.queries.memo import adopt_version
 from app.web.deps import SessionDep
 from app.web.errors import NotModified
@@ -48,7 +48,8 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
 
     The version is the tracked one (see :mod:`app.queries.data_version`), at most
     ``RESPONSE_CACHE_VERSION_TTL`` seconds old, which the session's per-version reads then take
-    as theirs (see :mod:`app.queries.memo`): nothing here waits on the database.
+    as theirs (see :mod:`app.queries.memo`): nothing here waits on the database, but for the
+    version's seed time, read once per version.
     """
     engine = session.get_bind()
     assert isinstance(engine, Engine)
@@ -66,6 +67,7 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
     etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.etag = etag
     request.state.data_version = version
+    request.state.data_seeded_at = await seeded_at(engine, version)
     if matches(request.headers.get("if-none-match"), etag):
         raise NotModified
 
@@ -73,8 +75,9 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
 class ETagMiddleware:
     """Puts ``ETag`` and ``Cache-Control`` on successful GETs.
 
-    A response whose route set an ETag (see :func:`conditional_get`) gets ``data_cache_control``
-    and ``Vary: Accept``. One with an ETag of its own (static files) passes through. Any other
+    A response whose route set an ETag (see :func:`conditional_get`) gets ``data_cache_control``,
+    ``Vary: Accept``, and the data's version and seed time (``X-Data-Version``,
+    ``X-Data-Seeded-At``). One with an ETag of its own (static files) passes through. Any other
     is buffered and hashed, and becomes a 304 when ``If-None-Match`` names the hash.
     """
 
@@ -103,6 +106,8 @@ class ETagMiddleware:
                     headers.add_vary_header("Accept")
                     if state.get("data_version"):
                         headers["X-Data-Version"] = state["data_version"]
+                    if state.get("data_seeded_at"):
+                        headers["X-Data-Seeded-At"] = state["data_seeded_at"]
                 elif status == 200 and "etag" not in headers:
                     held = message
                     return

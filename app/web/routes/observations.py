@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
 from typing import Annotated, Any
 
 import anyio
@@ -31,7 +32,7 @@ from app.web.errors import (
     closest,
     problem_responses,
 )
-from app.web.lookup import require_indicator, require_indicators, require_report
+from app.web.lookup import changed_after, require_indicator, require_indicators, require_report
 from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.web.pagination import encode_cursor
 from app.web.params import ObservationQuery, SeriesQuery
@@ -181,13 +182,18 @@ def list_observations(
 
     Examples: `GET /v1/observations?indicator=internet_users`,
     `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024`,
-    `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`
+    `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`,
+    `GET /v1/observations?changed_since=2d8e852a52179316f985a4da4a29b941` (what changed since
+    that data version)
     """
     codes = params.indicator_codes
     require_indicators(codes, session=session, parameter="indicator")
     filters = _observation_filter(
         params, session=session, indicators=codes, all_vintages=params.vintages == "all"
     )
+    if params.changed_since is not None:
+        since = changed_after(params.changed_since, session=session, parameter="changed_since")
+        filters = replace(filters, changed_after=since)
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
     if csv_wanted and params.cursor is None and "limit" not in params.model_fields_set:
         names = metadata.dimension_names(session=session, indicators=codes)
