@@ -22,6 +22,7 @@ from app.readings.propose import propose_readings
 from app.readings.shares import Shares, shares_of
 from app.seed.inputs import prepare
 from app.seed.lock import SeedLockError
+from app.seed.releases import ReleaseSummary
 from app.seed.writer import seed_database
 from app.sources.catalogue import CatalogueError
 from app.sources.inputs import load_sources
@@ -86,6 +87,7 @@ def seed(
         f"Seeded {result.observations} observations ({result.derived} derived) with "
         f"{result.citations} citations in {elapsed:.2f} s; data version {result.version}."
     )
+    _print_release(result.release)
     if preview:
         reviewed = prepare(folder, pending="skip").extraction
         _print_difference(difference(reviewed, result.extraction))
@@ -176,6 +178,33 @@ def coverage(seeds_dir: SeedsDir = None) -> None:
     _print_shares([shares_of(readings) for readings in files])
     _print_coverage(proposals.coverage)
     _print_left_out(proposals.left_out)
+
+
+# Past this many report or source ids, a release's line gives their count.
+_IDS_LISTED = 5
+
+
+def _print_release(release: ReleaseSummary | None) -> None:
+    """What the seed changed, as the release it recorded (the API's /v1/releases)."""
+    if release is None:
+        console.print("Nothing changed: no release recorded, the data keeps its seed time.")
+        return
+    moved = [
+        f"{what} {', '.join(ids) if len(ids) <= _IDS_LISTED else len(ids)}"
+        for what, ids in (
+            ("reports added:", release.reports_added),
+            ("reports removed:", release.reports_removed),
+            ("sources added:", release.sources_added),
+            ("sources removed:", release.sources_removed),
+        )
+        if ids
+    ]
+    console.print(
+        f"Release {release.number}: {release.added} observations added, {release.revised} "
+        f"revised, {release.withdrawn} withdrawn"
+        + "".join(f"; {part}" for part in moved)
+        + f". Every change: GET /v1/releases/{release.data_version}"
+    )
 
 
 def _print_shares(rows: list[Shares]) -> None:

@@ -159,8 +159,10 @@ def catalogue_rows(shape: Shape) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
-# Every table the build fills, each before the tables it refers to are emptied.
+# Every table the build fills, each before the tables it refers to are emptied; and the
+# releases, which it leaves empty (a database built so has no history).
 LOADED_TABLES = (
+    "release_changes", "releases",
     "indicator_summaries", "citations", "notes", "observation_dimensions", "observations",
     "sources", "indicators", "reports", "dataset_version",
 )  # fmt: skip

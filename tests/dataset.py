@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app.seed.releases import record_release, snapshot
 from app.seed.summaries import summarise
 from app.seed.vintages import mark_preferred
 from app.store.models import (
@@ -288,18 +290,38 @@ def add_observation(session: Session, fact: Fact) -> Observation:
     return observation
 
 
-def set_version(engine: Engine, version: str) -> None:
+SEEDED_AT = "2026-02-06T00:00:00Z"
+
+
+def set_version(engine: Engine, version: str, seeded_at: str = SEEDED_AT) -> None:
     with Session(engine) as session, session.begin():
         row = session.get(DatasetVersion, 1)
         if row is None:
-            session.add(DatasetVersion(id=1, version=version, seeded_at="2026-02-06T00:00:00Z"))
+            session.add(DatasetVersion(id=1, version=version, seeded_at=seeded_at))
         else:
             row.version = version
+            row.seeded_at = seeded_at
+
+
+def release(
+    engine: Engine, version: str, seeded_at: str, change: Callable[[Session], object]
+) -> None:
+    """Change the data as a seed would: ``change`` it, record what changed as the release of
+    ``version`` seeded at ``seeded_at``, and serve that version, in one transaction."""
+    with Session(engine) as session, session.begin():
+        before = snapshot(session)
+        change(session)
+        session.flush()
+        mark_preferred(session)
+        summarise(session)
+        record_release(session, before, version=version, seeded_at=seeded_at)
+    set_version(engine, version, seeded_at)
 
 
 def seed(engine: Engine) -> None:
-    """The fixture's data set, in one transaction."""
+    """The fixture's data set, in one transaction: release 1, everything added."""
     with Session(engine) as session, session.begin():
+        before = snapshot(session)
         session.add_all(
             [
                 Report(
@@ -348,6 +370,7 @@ def seed(engine: Engine) -> None:
         session.flush()
         for fact in FACTS:
             add_observation(session, fact)
+        record_release(session, before, version="fixture-1", seeded_at=SEEDED_AT)
     set_version(engine, "fixture-1")
 
 

@@ -146,6 +146,15 @@ def test_seed_prints_how_the_readings_were_made_and_what_it_seeded(database: Pat
     assert isinstance(version, str)
     assert f"data version {version}." in flat(result.output)
     assert "Numbers left out" not in result.output
+    assert (
+        f"Release 1: {observations} observations added, 0 revised, 0 withdrawn; reports added: "
+        f"17; sources added: {len(SOURCES)}." in flat(result.output)
+    )
+    assert f"Every change: GET /v1/releases/{version}" in flat(result.output)
+
+    again = runner.invoke(cli, ["seed"])
+    assert again.exit_code == 0, again.output
+    assert "Nothing changed: no release recorded" in flat(again.output)
 
 
 def engine() -> Proposals:

@@ -10,11 +10,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.store.models import Base, Indicator, IndicatorSummary, Observation, Report
+from app.store.models import (
+    Base,
+    Indicator,
+    IndicatorSummary,
+    Observation,
+    Release,
+    ReleaseChange,
+    Report,
+)
 from app.store.schema_revision import SCHEMA_REVISION, SchemaRevisionError, require_schema_revision
 from tests.conftest import PROJECT_ROOT
 
@@ -143,3 +151,61 @@ def test_the_upgrade_marks_the_edition_and_the_preferred_vintage(engine: Engine)
         summary = session.get(IndicatorSummary, "i")
     assert summary is not None
     assert (summary.observations, summary.reports) == (2, ["r1", "r2"])
+
+
+def test_the_upgrade_records_the_data_already_there_as_the_first_release(engine: Engine) -> None:
+    run(engine, "downgrade", "0004")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO reports (id, title, publisher, edition, published) VALUES "
+                "('r1', 't', 'p', 1, '2025'), ('r2', 't', 'p', 2, '2026')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO indicators (code, name, name_zh, description, unit, category) "
+                "VALUES ('i', 'n', 'n', 'd', 'u', 'c')"
+            )
+        )
+        for number, report in ((1, "r1"), (2, "r2")):
+            connection.execute(
+                text(
+                    "INSERT INTO observations (id, indicator_code, dimensions, dimensions_key, "
+                    "period, period_start, period_end, value, report_id, edition, preferred, "
+                    "status) VALUES (:id, 'i', '{}', '{}', '2024-12', '2024-12-01', "
+                    "'2024-12-31', 1.0, :report, :id, :preferred, 'reported')"
+                ),
+                {"id": number, "report": report, "preferred": number == 2},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO dataset_version (id, version, seeded_at) "
+                "VALUES (1, 'v1', '2026-02-06T00:00:00+00:00')"
+            )
+        )
+    run(engine, "upgrade", "head")
+
+    with Session(engine) as session:
+        (release,) = session.scalars(select(Release)).all()
+        changes = session.scalars(select(ReleaseChange).order_by(ReleaseChange.id)).all()
+        changed_in = set(session.scalars(select(Observation.changed_in)))
+    assert (release.number, release.data_version, release.seeded_at) == (
+        1,
+        "v1",
+        "2026-02-06T00:00:00+00:00",
+    )
+    assert (release.reports_added, release.added, release.revised) == (["r1", "r2"], 2, 0)
+    assert [(c.kind, c.report_id, c.value) for c in changes] == [
+        ("added", "r1", 1.0),
+        ("added", "r2", 1.0),
+    ]
+    assert changed_in == {1}
+
+
+def test_the_upgrade_of_an_empty_database_records_no_release(engine: Engine) -> None:
+    run(engine, "downgrade", "0004")
+    run(engine, "upgrade", "head")
+
+    with Session(engine) as session:
+        assert session.scalars(select(Release)).all() == []

@@ -16,6 +16,11 @@ microseconds are as much as a cached answer costs in all, so the default is one 
 
 ``None`` means "unknown" (the database cannot be read, or holds no seed): the cache then stays
 out of the way and the application answers as it would without it.
+
+When the version was seeded (``dataset_version.seeded_at``, the time of its release) is read
+with it, as ``seeded_at``. Data that returns to an earlier state has that state's version again,
+but not its seed time, and what the API says of the releases differs: what depends on the
+history (the ETags, the response cache) is keyed by both.
 """
 
 from __future__ import annotations
@@ -33,11 +38,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.store.models import DatasetVersion
 
-_VERSION_SQL = "SELECT version FROM dataset_version ORDER BY id LIMIT 1"
+_VERSION_SQL = "SELECT version, seeded_at FROM dataset_version ORDER BY id LIMIT 1"
 
 
 class DataVersionSource(Protocol):
-    """Tells the current data version, cheaply enough to ask on every request."""
+    """Tells the current data version, cheaply enough to ask on every request, and when the
+    version it told last was seeded."""
+
+    seeded_at: str | None
 
     async def current(self) -> str | None:
         """The version now, or None when it cannot be known."""
@@ -53,6 +61,7 @@ class SQLiteDataVersion:
         self._identity: tuple[int, int] | None = None
         self._counter: int | None = None
         self._version: str | None = None
+        self.seeded_at: str | None = None
 
     async def current(self) -> str | None:
         return self.read()
@@ -68,7 +77,7 @@ class SQLiteDataVersion:
             counter = self._connection.execute("PRAGMA data_version").fetchone()[0]
             if counter != self._counter:
                 row = self._connection.execute(_VERSION_SQL).fetchone()
-                self._version = row[0] if row else None
+                self._version, self.seeded_at = row if row else (None, None)
                 self._counter = counter
         except (OSError, sqlite3.Error):
             self.close()
@@ -95,6 +104,7 @@ class SQLiteDataVersion:
         self._identity = None
         self._counter = None
         self._version = None
+        self.seeded_at = None
 
 
 class PolledDataVersion:
@@ -103,18 +113,25 @@ class PolledDataVersion:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = anyio.Lock()
+        self.seeded_at: str | None = None
 
     async def current(self) -> str | None:
         async with self._lock:
-            return await anyio.to_thread.run_sync(self._read)
+            version, self.seeded_at = await anyio.to_thread.run_sync(self._read)
+            return version
 
-    def _read(self) -> str | None:
+    def _read(self) -> tuple[str | None, str | None]:
         try:
             with self.engine.connect() as connection:
-                statement = select(DatasetVersion.version).order_by(DatasetVersion.id).limit(1)
-                return connection.scalar(statement)
+                statement = (
+                    select(DatasetVersion.version, DatasetVersion.seeded_at)
+                    .order_by(DatasetVersion.id)
+                    .limit(1)
+                )
+                row = connection.execute(statement).first()
         except SQLAlchemyError:
-            return None
+            return None, None
+        return (row.version, row.seeded_at) if row else (None, None)
 
 
 def version_source(engine: Engine) -> DataVersionSource:
@@ -135,12 +152,15 @@ class DataVersionTracker:
         self.source = source
         self.ttl = ttl
         self._version: str | None = None
+        self.seeded_at: str | None = None
         self._checked_at = float("-inf")
 
     async def current(self) -> str | None:
-        """The version now, or None when it cannot be known."""
+        """The version now, or None when it cannot be known; ``seeded_at`` is its seed time
+        until the next call."""
         if time.monotonic() - self._checked_at >= self.ttl:
             self._version = await self.source.current()
+            self.seeded_at = self.source.seeded_at
             self._checked_at = time.monotonic()
         return self._version
 

@@ -86,6 +86,8 @@ class ObservationFilter:
     last: int | None = None
     # Only the headline figures: no breakdown at all (a change keeps what it is measured from).
     total: bool = False
+    # Only those added or revised by a release numbered above this (see app.seed.releases).
+    changed_after: int | None = None
 
 
 # A page is read straight into the wire's shape (app.web.schemas.Observation, Citation, Note):
@@ -181,10 +183,12 @@ class _Shape:
     preferred: bool
     last: bool
     after: bool = False
+    changed: bool = False
 
     @classmethod
     def of(cls, filters: ObservationFilter, *, after: bool = False) -> _Shape:
         return cls(
+            changed=filters.changed_after is not None,
             indicators=bool(filters.indicators),
             start=filters.start is not None,
             end=filters.end is not None,
@@ -207,6 +211,7 @@ def _parameters(
         "end": filters.end,
         "report": filters.report,
         "last": filters.last,
+        "changed_after": filters.changed_after,
     }
     if filters.dimensions or filters.total:
         values["breakdowns"] = breakdowns_matching(filters, session=session)
@@ -283,6 +288,8 @@ def _conditions(shape: _Shape) -> list[ColumnElement[bool]]:
         conditions += [_observations.edition == edition, _observations.report_id == report]
     if shape.dimensions:
         conditions.append(_observations.dimensions_key.in_(bindparam("breakdowns", expanding=True)))
+    if shape.changed:
+        conditions.append(_observations.changed_in > bindparam("changed_after", type_=Integer()))
     if shape.preferred:
         # The bare column, as the partial index's condition is written: SQLite uses a partial
         # index only for a query that repeats its condition.

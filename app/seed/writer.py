@@ -2,7 +2,8 @@
 
 A seed either replaces the whole data set or changes nothing: the checks (:mod:`app.seed.inputs`)
 run before the first write, and the writes share one transaction, so readers see the old data
-until the new data is complete.
+until the new data is complete. The same transaction records what changed, if anything, as a
+release (:mod:`app.seed.releases`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.periods import period_bounds
 from app.readings.shares import Shares, shares_of
 from app.seed.inputs import prepare
 from app.seed.lock import take_seed_lock
+from app.seed.releases import ReleaseSummary, record_release, snapshot
 from app.seed.summaries import summarise
 from app.seed.vintages import mark_preferred
 from app.sources.catalogue import Catalogue
@@ -43,7 +45,8 @@ from app.store.schema_revision import require_schema_revision
 
 @dataclass(frozen=True)
 class SeedResult:
-    """What a seed did: the counts, the coverage of every source, the disagreements found."""
+    """What a seed did: the counts, the coverage of every source, the disagreements found, and
+    the release it recorded (None when it changed nothing)."""
 
     version: str
     observations: int
@@ -52,6 +55,7 @@ class SeedResult:
     shares: list[Shares]
     disagreements: list[Disagreement]
     extraction: Extraction
+    release: ReleaseSummary | None
 
 
 def dimensions_key(dimensions: dict[str, str]) -> str:
@@ -77,6 +81,7 @@ def seed_database(
     with Session(engine) as session, session.begin():
         require_schema_revision(session.connection())
         take_seed_lock(session, wait=lock_wait)
+        before = snapshot(session)
         _clear(session)
         _write_reports(session, manifest, texts)
         _write_indicators(session, catalogue, extraction)
@@ -84,9 +89,11 @@ def seed_database(
         citations = _write_observations(session, extraction, editions)
         mark_preferred(session)
         summarise(session)
-        session.add(
-            DatasetVersion(id=1, version=version, seeded_at=dt.datetime.now(dt.UTC).isoformat())
-        )
+        now = dt.datetime.now(dt.UTC).isoformat()
+        release = record_release(session, before, version=version, seeded_at=now)
+        # The data is as old as its release: a seed that changed nothing keeps its time.
+        seeded_at = now if release is not None else before.seeded_at or now
+        session.add(DatasetVersion(id=1, version=version, seeded_at=seeded_at))
     return SeedResult(
         version=version,
         observations=len(extraction.observations),
@@ -95,6 +102,7 @@ def seed_database(
         shares=[shares_of(readings) for readings in prepared.readings.values()],
         disagreements=extraction.disagreements,
         extraction=extraction,
+        release=release,
     )
 
 

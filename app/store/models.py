@@ -154,6 +154,9 @@ class Observation(Base):
     # How its readings were made, together: "engine" when the engine proposed every one
     # unchanged, "added" when reviewers added every one, else "corrected".
     read_by: Mapped[str] = mapped_column(String(16), server_default="engine")
+    # The number of the release that last added or revised it (see app.seed.releases): what
+    # `changed_since` compares. None only for rows no seed has recorded in a release.
+    changed_in: Mapped[int | None] = mapped_column(Integer)
 
     citations: Mapped[list[Citation]] = relationship(
         back_populates="observation", cascade="all, delete-orphan", order_by="Citation.id"
@@ -230,3 +233,52 @@ class DatasetVersion(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[str] = mapped_column(String(64))
     seeded_at: Mapped[str] = mapped_column(String(40))
+
+
+class Release(Base):
+    """What one seed changed in the data: written by every seed that changes it (see
+    app.seed.releases), never rewritten."""
+
+    __tablename__ = "releases"
+
+    # 1 for the first release, then one more for each.
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data_version: Mapped[str] = mapped_column(String(64), index=True)
+    previous_version: Mapped[str | None] = mapped_column(String(64))
+    seeded_at: Mapped[str] = mapped_column(String(40))
+    # Report and source ids, sorted.
+    reports_added: Mapped[list[str]] = mapped_column(JSON)
+    reports_removed: Mapped[list[str]] = mapped_column(JSON)
+    sources_added: Mapped[list[str]] = mapped_column(JSON)
+    sources_removed: Mapped[list[str]] = mapped_column(JSON)
+    # How many of its changes are of each kind.
+    added: Mapped[int] = mapped_column(Integer)
+    revised: Mapped[int] = mapped_column(Integer)
+    withdrawn: Mapped[int] = mapped_column(Integer)
+
+
+class ReleaseChange(Base):
+    """One observation a release added, revised or withdrew, named by its natural key (the
+    database's ids are not kept from one seed to the next)."""
+
+    __tablename__ = "release_changes"
+    __table_args__ = (
+        CheckConstraint("kind IN ('added', 'revised', 'withdrawn')", name="ck_release_change_kind"),
+        # A release's changes are read in the order they were written: by natural key.
+        Index("ix_release_change_order", "release_number", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    release_number: Mapped[int] = mapped_column(ForeignKey("releases.number", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    # Why a revised observation changed (see app.seed.releases); None for the other kinds.
+    reason: Mapped[str | None] = mapped_column(String(32))
+    indicator_code: Mapped[str] = mapped_column(String(96))
+    dimensions_key: Mapped[str] = mapped_column(String(512))
+    period: Mapped[str] = mapped_column(String(32))
+    report_id: Mapped[str] = mapped_column(String(64))
+    # The value now (None once withdrawn) and the value served before in its place (None when
+    # added), with the report that gave it when that was another report.
+    value: Mapped[float | None] = mapped_column(Float)
+    previous_value: Mapped[float | None] = mapped_column(Float)
+    previous_report_id: Mapped[str | None] = mapped_column(String(64))

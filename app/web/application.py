@@ -22,7 +22,15 @@ from app.web.middleware.request_limits import RequestLimitsMiddleware, request_l
 from app.web.middleware.response_cache import ResponseCacheMiddleware, response_cache_options
 from app.web.middleware.security_headers import SecurityHeadersMiddleware
 from app.web.openapi import TAGS, install_openapi
-from app.web.routes import health, index, indicators, observations, reports, sources
+from app.web.routes import (
+    health,
+    index,
+    indicators,
+    observations,
+    releases,
+    reports,
+    sources,
+)
 from app.web.service import Service
 
 GZIP_MINIMUM_BYTES = 1000
@@ -38,8 +46,9 @@ report) and 1,125,000,000 for 2025-12 (the 57th). `format=csv` gives the same ro
 `GET /v1/indicators/internet_penetration/series` gives chart-ready lines.
 
 Every successful GET carries an `ETag`; send it back as `If-None-Match` for a `304`. The data
-changes only when a report is added. Refusals are RFC 9457 problem details naming the parameter
-at fault and what would be valid.
+changes only when a seed changes it: each such seed is a release (`GET /v1/releases`), and
+`GET /v1/observations?changed_since=<data version>` gives what changed since. Refusals are
+RFC 9457 problem details naming the parameter at fault and what would be valid.
 """
 
 
@@ -68,6 +77,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.include_router(indicators.router)
     app.include_router(reports.router)
     app.include_router(sources.router)
+    app.include_router(releases.router)
     install_docs(app)
     install_openapi(app, app.state.choices)
     install_explorer(app)
@@ -136,7 +146,7 @@ def add_cors(app: FastAPI, settings: Settings) -> None:
         allow_origins=settings.cors_origins,
         allow_methods=["GET"],
         allow_headers=["Accept", "If-None-Match", REQUEST_ID_HEADER],
-        expose_headers=["ETag", "Link", "X-Data-Version", REQUEST_ID_HEADER],
+        expose_headers=["ETag", "Link", "X-Data-Version", "X-Data-Seeded-At", REQUEST_ID_HEADER],
         max_age=86400,
     )
 

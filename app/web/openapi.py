@@ -29,6 +29,11 @@ TAGS: list[dict[str, Any]] = [
         "name": "sources",
         "description": "The documents the figures were read from, and their full texts.",
     },
+    {
+        "name": "releases",
+        "description": "What each seed changed: the reports and sources it brought or took "
+        "away, and every observation it added, revised or withdrew.",
+    },
     {"name": "health", "description": "Probes for the process and its database."},
 ]
 

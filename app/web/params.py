@@ -8,6 +8,7 @@ parameter may be a dimension name (`area=rural`), which the route checks against
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args, get_origin
 
@@ -27,7 +28,7 @@ from pydantic_core import PydanticCustomError
 from app.periods import BOUND_FORMATS, bound_days
 from app.queries.observations import ObservationKey
 from app.queries.transforms import Transform
-from app.web.pagination import decode_cursor, encode_cursor
+from app.web.pagination import decode_cursor, decode_position, encode_cursor, encode_position
 
 # The most indicator codes one query may name: a bound on the work of one request.
 MAX_INDICATORS = 50
@@ -160,6 +161,58 @@ def _read_indicator_codes(values: list[str] | None) -> list[str] | None:
     return codes
 
 
+@dataclass(frozen=True, slots=True)
+class ChangedSince:
+    """A ``changed_since`` as the client wrote it: a data version, or the moment it names
+    (a date is its first instant, UTC; so is a date-time without a time zone)."""
+
+    text: str
+    moment: dt.datetime | None
+
+
+# What a date or date-time starts with; anything else is taken for a data version.
+_DATE_LIKE = re.compile(r"\d{4}-")
+MAX_VERSION_LENGTH = 64
+
+
+def _read_changed_since(value: Any) -> ChangedSince:
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    if not _DATE_LIKE.match(value):
+        if not value or len(value) > MAX_VERSION_LENGTH:
+            raise PydanticCustomError(
+                "data_version",
+                "give a data version (at most {maximum} characters, as `X-Data-Version` or "
+                "/v1/releases names it), a date (YYYY-MM-DD) or a date-time (ISO 8601)",
+                {"maximum": MAX_VERSION_LENGTH},
+            )
+        return ChangedSince(value, None)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "date",
+            "'{value}' is not a date (YYYY-MM-DD) or a date-time (ISO 8601, such as "
+            "2026-02-06T08:00:00+08:00)",
+            {"value": value},
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return ChangedSince(value, moment)
+
+
+def _read_position(value: Any) -> int:
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return decode_position(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "cursor",
+            "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
+        ) from None
+
+
 # Parameters the client writes as text and the route is given parsed: read once by their
 # validator, and documented (and written back, were they ever) as the text.
 _AS_TEXT = WithJsonSchema({"type": "string"})
@@ -168,6 +221,15 @@ BoundParameter = Annotated[
 ]
 CursorParameter = Annotated[
     ObservationKey, PlainValidator(_read_cursor), PlainSerializer(encode_cursor), _AS_TEXT
+]
+ChangedSinceParameter = Annotated[
+    ChangedSince,
+    PlainValidator(_read_changed_since),
+    PlainSerializer(lambda since: since.text),
+    _AS_TEXT,
+]
+PositionParameter = Annotated[
+    int, PlainValidator(_read_position), PlainSerializer(encode_position), _AS_TEXT
 ]
 
 START_DESCRIPTION = (
@@ -290,6 +352,18 @@ class ObservationQuery(DimensionQuery):
     ] = "preferred"
     last: LastParameter = None
     transform: TransformParameter = None
+    changed_since: Annotated[
+        ChangedSinceParameter | None,
+        Field(
+            description="Only the observations added or revised since then, to bring a copy up "
+            "to date: a data version (the `X-Data-Version` of the copy; a change since that "
+            "release), or a date (`YYYY-MM-DD`, from its start, UTC) or date-time (ISO 8601; "
+            "UTC when it names no zone; changes seeded after it). What was withdrawn is in "
+            "each release's changes (`/v1/releases/{version}?kind=withdrawn`). An unknown "
+            "version is a 422 naming the known ones, closest first.",
+            examples=["2d8e852a52179316f985a4da4a29b941", "2026-02-06"],
+        ),
+    ] = None
     limit: Annotated[
         int, Field(ge=1, le=1000, description="Observations per page (1 to 1000).", examples=[100])
     ] = 100
@@ -316,6 +390,47 @@ class ObservationQuery(DimensionQuery):
         return self.indicator or []
 
 
+class ReleaseQuery(QueryModel):
+    """Paging for the releases."""
+
+    limit: Annotated[
+        int, Field(ge=1, le=1000, description="Releases per page (1 to 1000).", examples=[20])
+    ] = 100
+    cursor: Annotated[
+        PositionParameter | None,
+        Field(
+            description="Where the page starts: opaque, taken from the previous page's `next`.",
+            examples=["WzFd"],
+        ),
+    ] = None
+
+
+ChangeKind = Literal["added", "revised", "withdrawn"]
+
+
+class ReleaseChangesQuery(QueryModel):
+    """Filter and paging for one release's changes."""
+
+    kind: Annotated[
+        list[ChangeKind] | None,
+        Field(
+            description="Only the changes of these kinds (repeat the parameter for several): "
+            "`added`, `revised` or `withdrawn`.",
+            examples=[["withdrawn"]],
+        ),
+    ] = None
+    limit: Annotated[
+        int, Field(ge=1, le=1000, description="Changes per page (1 to 1000).", examples=[100])
+    ] = 100
+    cursor: Annotated[
+        PositionParameter | None,
+        Field(
+            description="Where the page starts: opaque, taken from the previous page's `next`.",
+            examples=["WzEwMF0"],
+        ),
+    ] = None
+
+
 def _takes_one_value(annotation: Any) -> bool:
     return list not in {get_origin(part) for part in (annotation, *get_args(annotation))}
 
@@ -323,7 +438,14 @@ def _takes_one_value(annotation: Any) -> bool:
 # The documented parameters that take one value: given twice, which was meant is unclear.
 SINGLE_VALUED_PARAMETERS = frozenset(
     name
-    for model in (SourceQuery, IndicatorQuery, SeriesQuery, ObservationQuery)
+    for model in (
+        SourceQuery,
+        IndicatorQuery,
+        SeriesQuery,
+        ObservationQuery,
+        ReleaseQuery,
+        ReleaseChangesQuery,
+    )
     for name, info in model.model_fields.items()
     if _takes_one_value(info.annotation)
 )

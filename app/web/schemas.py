@@ -15,6 +15,7 @@ as a flat table (:mod:`app.web.csv_export`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
@@ -155,7 +156,9 @@ class ApiIndex(WireModel):
         examples=["2d8e852a52179316f985a4da4a29b941"],
     )
     data_seeded_at: str | None = Field(
-        description="When the data now served was seeded (ISO 8601).",
+        description="When the data now served was seeded (ISO 8601, UTC): the time of its "
+        "release, kept by a seed that changes nothing; also every answer's `X-Data-Seeded-At` "
+        "header.",
         examples=["2026-12-07T13:27:20+00:00"],
     )
     links: list[Link] = Field(description="The API's collections and its documentation.")
@@ -455,3 +458,146 @@ class Series(WireModel):
         examples=["pct_change"],
     )
     series: list[SeriesLine] = Field(description="The lines, headline total first.")
+
+
+# --- releases -----------------------------------------------------------------------------------
+
+
+ChangeKind = Literal["added", "revised", "withdrawn"]
+ChangeReason = Literal[
+    "preferred_report", "preferred_withdrawn", "correction", "derivation", "citation"
+]
+
+
+class Release(WireModel):
+    """What one seed changed in the data: its data version, when, the reports and sources it
+    added or removed, and how many observations it added, revised and withdrew."""
+
+    number: int = Field(description="Its place in the sequence: 1 for the first.", examples=[1])
+    data_version: str = Field(
+        description="The data version it made current (as `X-Data-Version`); a version the "
+        "data returns to names its latest release.",
+        examples=["2d8e852a52179316f985a4da4a29b941"],
+    )
+    previous_version: str | None = Field(
+        description="The data version it replaced; null for the first release.",
+        examples=[None],
+    )
+    seeded_at: str = Field(
+        description="When it was seeded (ISO 8601, UTC), as `X-Data-Seeded-At` says while it "
+        "is current.",
+        examples=["2026-12-07T13:27:20.541233+00:00"],
+    )
+    reports_added: list[str] = Field(
+        description="The reports it brought (ids, see /v1/reports).", examples=[["cnnic-57"]]
+    )
+    reports_removed: list[str] = Field(description="The reports it took away.", examples=[[]])
+    sources_added: list[str] = Field(
+        description="The sources it brought (ids, see /v1/sources).",
+        examples=[["cnnic-57-cctv-zh", "cnnic-57-ecns-en"]],
+    )
+    sources_removed: list[str] = Field(description="The sources it took away.", examples=[[]])
+    added: int = Field(description="How many observations it added.", examples=[1186])
+    revised: int = Field(description="How many observations it revised.", examples=[0])
+    withdrawn: int = Field(description="How many observations it withdrew.", examples=[0])
+
+    @classmethod
+    def from_row(cls, release: models.Release) -> Release:
+        return cls(
+            number=release.number,
+            data_version=release.data_version,
+            previous_version=release.previous_version,
+            seeded_at=release.seeded_at,
+            reports_added=release.reports_added,
+            reports_removed=release.reports_removed,
+            sources_added=release.sources_added,
+            sources_removed=release.sources_removed,
+            added=release.added,
+            revised=release.revised,
+            withdrawn=release.withdrawn,
+        )
+
+
+class ReleaseList(WireModel):
+    """A page of releases, newest first."""
+
+    data: list[Release] = Field(description="The releases on this page.")
+    next: str | None = Field(
+        description="The URL of the next page (also in the `Link` header); null on the last.",
+        examples=["http://127.0.0.1:8000/v1/releases?limit=1&cursor=WzFd"],
+    )
+
+
+class Change(WireModel):
+    """One observation a release added, revised or withdrew, named by its indicator, dimensions,
+    period and report (the key that names one observation from one seed to the next)."""
+
+    kind: ChangeKind = Field(
+        description="`added`: new; `revised`: what it says changed (see `reason`); "
+        "`withdrawn`: no longer served.",
+        examples=["revised"],
+    )
+    reason: ChangeReason | None = Field(
+        description="Why a revised observation changed; null for the other kinds. "
+        "`preferred_report`: the value served by default for this indicator, dimensions and "
+        "period is now this report's, preferred to the one before (a later edition's, or a "
+        "reported value where a derived one was served; the one before is still given by "
+        "`vintages=all`). `preferred_withdrawn`: the value served before was withdrawn, so this "
+        "one is served again. `correction`: the reviewed readings read it otherwise (value, "
+        "qualifier, attribution or status; its `read_by` says whether a reviewer corrected "
+        "it). `derivation`: a derived value computed again. `citation`: the same reading with "
+        "other citations or notes.",
+        examples=["preferred_report"],
+    )
+    indicator: str = Field(description="The indicator's code.", examples=["application_users"])
+    dimensions: dict[str, str] = Field(
+        description="The breakdown; `{}` is the headline total.",
+        examples=[{"application": "online video"}],
+    )
+    period: str = Field(description="The period (ISO 8601).", examples=["2023-12"])
+    report: str = Field(description="The report the observation is from.", examples=["cnnic-55"])
+    value: Number | None = Field(
+        description="Its value now; null when withdrawn.", examples=[1066710000]
+    )
+    previous_value: Number | None = Field(
+        description="The value before: the observation's own, or for `preferred_report` and "
+        "`preferred_withdrawn` the one served in its place; null when added.",
+        examples=[1067000000],
+    )
+    previous_report: str | None = Field(
+        description="For `preferred_report` and `preferred_withdrawn`, the report whose value "
+        "was served before; else null.",
+        examples=["cnnic-53"],
+    )
+
+    @classmethod
+    def from_row(cls, change: models.ReleaseChange) -> Change:
+        # Validated, not constructed: the kind and reason are the database's text.
+        return cls.model_validate(
+            {
+                "kind": change.kind,
+                "reason": change.reason,
+                "indicator": change.indicator_code,
+                "dimensions": json.loads(change.dimensions_key),
+                "period": change.period,
+                "report": change.report_id,
+                "value": change.value,
+                "previous_value": change.previous_value,
+                "previous_report": change.previous_report_id,
+            }
+        )
+
+
+class ReleaseChanges(Release):
+    """One release with a page of its changes, in the order indicator, dimensions, period,
+    report."""
+
+    changes: list[Change] = Field(description="The changes on this page.")
+    next: str | None = Field(
+        description="The URL of the next page of changes (also in the `Link` header); null on "
+        "the last.",
+        examples=[
+            "http://127.0.0.1:8000/v1/releases/2d8e852a52179316f985a4da4a29b941?limit=100"
+            "&cursor=WzEwMF0"
+        ],
+    )

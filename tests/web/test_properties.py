@@ -15,6 +15,7 @@ check.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session
 from app.periods import bound_days
 from app.store.sessions import get_session
 from app.web.application import create_app
-from app.web.pagination import decode_cursor
+from app.web.pagination import decode_cursor, decode_position
 from tests.reporting import say
 
 EXAMPLES_PER_OPERATION = 60
@@ -79,14 +80,15 @@ def api_schema(seeded: Engine) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
 
 
-def _refused_by_rule(query: dict[str, Any], path: dict[str, Any]) -> set[str]:
+def _refused_by_rule(operation: str, query: dict[str, Any], path: dict[str, Any]) -> set[str]:
     """The parameters a schema-valid request breaks a documented rule with: a NUL character,
     which no stored text holds; a date that is not on the calendar, a start after the end, a
     cursor no page gave, and what a transform is not combined with (see docs/api.md)."""
     at_fault = {
         name
         for name, value in [*query.items(), *path.items()]
-        if "\x00" in name or "\x00" in str(value)
+        if "\x00" in name
+        or any("\x00" in str(item) for item in (value if isinstance(value, list) else [value]))
     }
     days = {}
     for name in ("start", "end"):
@@ -98,15 +100,29 @@ def _refused_by_rule(query: dict[str, Any], path: dict[str, Any]) -> set[str]:
     if len(days) == 2 and days["start"][0] > days["end"][1]:
         at_fault.add("start")
     if isinstance(query.get("cursor"), str):
+        decode = decode_position if operation == "/v1/releases" else decode_cursor
         try:
-            decode_cursor(query["cursor"])
+            decode(query["cursor"])
         except ValueError:
             at_fault.add("cursor")
+    since = query.get("changed_since")
+    if isinstance(since, str) and not _is_iso_time(since):
+        # A data version the data never had: a 422 naming the versions there are.
+        at_fault.add("changed_since")
     if query.get("transform") is not None:
-        at_fault |= {"limit", "cursor"} & {name for name, value in query.items() if value}
+        given = {name for name, value in query.items() if value is not None}
+        at_fault |= {"limit", "cursor", "changed_since"} & given
         if query.get("vintages") == "all":
             at_fault.add("vintages")
     return at_fault
+
+
+def _is_iso_time(text: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # /readyz answers from the configured service database, not from the test's: see the last test.
@@ -124,7 +140,7 @@ def test_every_response_is_documented_and_none_is_a_5xx(
 ) -> None:
     response = case.call()
     assert response.status_code < 500, response.text
-    at_fault = _refused_by_rule(case.query or {}, case.path_parameters or {})
+    at_fault = _refused_by_rule(case.path, case.query or {}, case.path_parameters or {})
     if at_fault and case.meta is not None and case.meta.generation.mode.is_positive:
         assert response.status_code in {404, 422}, response.text
         assert response.status_code == 404 or response.json()["parameter"] in at_fault
@@ -146,7 +162,7 @@ def service_schema() -> schemathesis.BaseSchema:
 def test_the_readiness_probe_is_documented_and_ready(case: schemathesis.Case) -> None:
     response = case.call()
     assert response.status_code < 500, response.text
-    at_fault = _refused_by_rule(case.query or {}, case.path_parameters or {})
+    at_fault = _refused_by_rule(case.path, case.query or {}, case.path_parameters or {})
     if at_fault and case.meta is not None and case.meta.generation.mode.is_positive:
         assert response.status_code in {404, 422}, response.text
         assert response.status_code == 404 or response.json()["parameter"] in at_fault

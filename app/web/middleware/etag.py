@@ -1,7 +1,8 @@
 """Conditional GETs: an ETag on every successful GET, a 304 when the client's copy is current.
 
 Data under /v1 changes only when a seed changes ``dataset_version``, so its ETag is computed from
-that version and the normalised request, before any row is read: a revalidation reads nothing.
+that version (and its seed time) and the normalised request, before any row is read: a
+revalidation reads nothing.
 Anything else (the docs, the health probes, the OpenAPI document) is hashed after it is
 rendered.
 """
@@ -48,17 +49,20 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
 
     The version is the tracked one (see :mod:`app.queries.data_version`), at most
     ``RESPONSE_CACHE_VERSION_TTL`` seconds old, which the session's per-version reads then take
-    as theirs (see :mod:`app.queries.memo`): nothing here waits on the database.
+    as theirs (see :mod:`app.queries.memo`): nothing here waits on the database. Its seed time
+    is part of the ETag too, for data that returns to an earlier version.
     """
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     settings: Settings = request.app.state.settings
     tracker = await tracker_for(engine, settings.response_cache_version_ttl)
     version = await tracker.current()
+    seeded_at = tracker.seeded_at
     adopt_version(session, version)
     material = [
         _CODE_VERSION,
         version,
+        seeded_at,
         request.url.path,
         sorted(request.query_params.multi_items()),
         wants_csv(request.query_params.get("format"), request.headers.get("accept")),
@@ -66,6 +70,7 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
     etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.etag = etag
     request.state.data_version = version
+    request.state.data_seeded_at = seeded_at
     if matches(request.headers.get("if-none-match"), etag):
         raise NotModified
 
@@ -73,8 +78,9 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
 class ETagMiddleware:
     """Puts ``ETag`` and ``Cache-Control`` on successful GETs.
 
-    A response whose route set an ETag (see :func:`conditional_get`) gets ``data_cache_control``
-    and ``Vary: Accept``. One with an ETag of its own (static files) passes through. Any other
+    A response whose route set an ETag (see :func:`conditional_get`) gets ``data_cache_control``,
+    ``Vary: Accept``, and the data's version and seed time (``X-Data-Version``,
+    ``X-Data-Seeded-At``). One with an ETag of its own (static files) passes through. Any other
     is buffered and hashed, and becomes a 304 when ``If-None-Match`` names the hash.
     """
 
@@ -103,6 +109,8 @@ class ETagMiddleware:
                     headers.add_vary_header("Accept")
                     if state.get("data_version"):
                         headers["X-Data-Version"] = state["data_version"]
+                    if state.get("data_seeded_at"):
+                        headers["X-Data-Seeded-At"] = state["data_seeded_at"]
                 elif status == 200 and "etag" not in headers:
                     held = message
                     return

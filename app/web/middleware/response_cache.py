@@ -5,8 +5,8 @@ a function of the request and that version. This middleware keeps the final enco
 (status, headers and body, exactly as the layers inside it produced them: ETag, Cache-Control,
 gzip) keyed by
 
-- the data version (:mod:`app.queries.data_version`): a new seed makes every entry unreachable and
-  empties the cache;
+- the data version and its seed time (:mod:`app.queries.data_version`): a new seed makes every
+  entry unreachable and empties the cache;
 - the scheme, ``Host`` and root path (a page's ``next`` link is an absolute URL);
 - the path and the query, normalised so that equal parameters spelled differently (``%2C`` or
   ``,``, ``+`` or ``%20``) share an entry; their order is kept, since ``next`` repeats it;
@@ -159,7 +159,8 @@ class ResponseCacheMiddleware:
         self.limits = limits
         self.version_ttl = version_ttl
         self.versions = versions
-        self._version: str | None = None
+        # The data version and its seed time the entries belong to.
+        self._data: tuple[str, str | None] | None = None
         self._prefers_csv: dict[bytes, bool] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -170,8 +171,8 @@ class ResponseCacheMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        version = await self._current_version(scope)
-        if version is None:
+        data = await self._current_data(scope)
+        if data is None:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -198,7 +199,7 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)  # to be refused there
             return
         key = (
-            version,
+            data,
             scope["scheme"],
             host,
             scope.get("root_path", ""),
@@ -228,7 +229,7 @@ class ResponseCacheMiddleware:
             IN_PROGRESS.dec()
             record_request(scope, chosen, user_agent, status, time.perf_counter() - started)
 
-    async def _current_version(self, scope: Scope) -> str | None:
+    async def _current_data(self, scope: Scope) -> tuple[str, str | None] | None:
         if self.versions is None:
             app = scope.get("app")
             if not isinstance(app, FastAPI):
@@ -239,10 +240,11 @@ class ResponseCacheMiddleware:
             except Exception:  # the database is not there yet: try again next time
                 return None
         version = await self.versions.current()
-        if version != self._version:
+        data = None if version is None else (version, self.versions.seeded_at)
+        if data != self._data:
             self.store.clear()
-            self._version = version
-        return version
+            self._data = data
+        return data
 
     def _prefers_csv_for(self, accept: bytes) -> bool:
         if not accept:
@@ -290,7 +292,7 @@ class ResponseCacheMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_and_keep)
-        if not storable or start is None or key[0] != self._version:
+        if not storable or start is None or key[0] != self._data:
             return
         etag = next(value for name, value in headers if name == b"etag").decode("latin-1")
         body = b"".join(chunks)

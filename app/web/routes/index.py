@@ -26,6 +26,7 @@ _LINKS = [
         href="/v1/indicators/{code}/series",
         title="An indicator's lines over time, for a chart or a spreadsheet",
     ),
+    schemas.Link(rel="releases", href="/v1/releases", title="What each seed changed, newest first"),
     schemas.Link(rel="openapi", href="/openapi.json", title="This API's OpenAPI document"),
     schemas.Link(rel="docs", href="/docs", title="The API's documentation, to try it"),
 ]
@@ -33,8 +34,8 @@ _LINKS = [
 
 @router.get("", summary="The API's index")
 def read_index(session: SessionDep, _: Annotated[NoParameters, Query()]) -> schemas.ApiIndex:
-    """What the API serves, and the version of the data it serves now (also in every answer's
-    `X-Data-Version` header).
+    """What the API serves, the version of the data it serves now and when that was seeded
+    (also in every answer's `X-Data-Version` and `X-Data-Seeded-At` headers).
 
     Example: `GET /v1`
     """

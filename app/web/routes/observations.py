@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
 from typing import Annotated, Any
 
 import anyio
@@ -43,7 +44,7 @@ from app.web.errors import (
     closest,
     problem_responses,
 )
-from app.web.lookup import require_indicator, require_indicators, require_report
+from app.web.lookup import changed_after, require_indicator, require_indicators, require_report
 from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.web.pagination import encode_cursor
 from app.web.params import ObservationQuery, SeriesQuery
@@ -179,7 +180,13 @@ def _observation_filter(
 
 def _refuse_with_transform(params: ObservationQuery) -> None:
     """What a transform cannot be combined with, refused by name: computed values come from
-    the preferred vintage of each period and are answered whole, in one page."""
+    the preferred vintage of each period of whole lines and are answered whole, in one page."""
+    if params.changed_since is not None:
+        raise InvalidParameterError(
+            "transform is computed from whole lines, not from what changed since a release: "
+            "leave out changed_since, or leave out transform to sync the values themselves.",
+            parameter="changed_since",
+        )
     if params.vintages == "all":
         raise InvalidParameterError(
             "transform is computed from the preferred value of each period: leave out "
@@ -223,7 +230,9 @@ def list_observations(
 
     Examples: `GET /v1/observations?indicator=internet_users`,
     `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024`,
-    `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`
+    `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`,
+    `GET /v1/observations?changed_since=2d8e852a52179316f985a4da4a29b941` (what changed since
+    that data version)
     """
     codes = params.indicator_codes
     require_indicators(codes, session=session, parameter="indicator")
@@ -234,6 +243,9 @@ def list_observations(
         indicators=codes,
         all_vintages=params.vintages == "all",
     )
+    if params.changed_since is not None:
+        since = changed_after(params.changed_since, session=session, parameter="changed_since")
+        filters = replace(filters, changed_after=since)
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
     if params.transform is not None:
         _refuse_with_transform(params)

@@ -93,6 +93,20 @@ def test_etag_changes_with_the_dataset_version(
     assert after.headers["etag"] != before
 
 
+def test_etag_changes_when_the_data_returns_to_an_earlier_version(
+    writable_client: TestClient, writable_seeded: Engine
+) -> None:
+    """A change undone brings the earlier version back, with a later seed time: the releases
+    are not what they were."""
+    before = writable_client.get("/v1/releases").headers["etag"]
+    set_version(writable_seeded, "fixture-1", "2026-03-01T00:00:00+00:00")
+    after = writable_client.get("/v1/releases", headers={"If-None-Match": before})
+
+    assert after.status_code == 200
+    assert after.headers["etag"] != before
+    assert after.headers["x-data-version"] == "fixture-1"
+
+
 def test_etag_comes_from_the_version_not_the_rows(
     writable_client: TestClient, writable_seeded: Engine
 ) -> None:
@@ -133,8 +147,8 @@ def test_cors_open_for_get_from_any_origin(client: TestClient) -> None:
     response = client.get("/v1/reports", headers={"Origin": "https://dashboard.example"})
 
     assert response.headers["access-control-allow-origin"] == "*"
-    assert "ETag" in response.headers["access-control-expose-headers"]
-    assert "Link" in response.headers["access-control-expose-headers"]
+    exposed = response.headers["access-control-expose-headers"].split(", ")
+    assert {"ETag", "Link", "X-Data-Version", "X-Data-Seeded-At"} <= set(exposed)
 
 
 def test_cors_preflight_allows_conditional_get(client: TestClient) -> None:

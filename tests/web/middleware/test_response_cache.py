@@ -37,10 +37,11 @@ URL = "/v1/observations?indicator=internet_users"
 
 
 class FixedVersion:
-    """A data version a test sets by hand."""
+    """A data version (and its seed time) a test sets by hand."""
 
     def __init__(self, version: str | None = "v1") -> None:
         self.version = version
+        self.seeded_at: str | None = None
 
     async def current(self) -> str | None:
         return self.version
@@ -220,6 +221,20 @@ def test_a_new_data_version_empties_the_cache() -> None:
     assert after.content != before.content
 
 
+def test_data_seeded_again_empties_the_cache_though_its_version_returns() -> None:
+    """A change undone gives the data its earlier version again, but not its history."""
+    app = CountingApp()
+    versions = FixedVersion("v1")
+    client = cached(app, versions=versions)
+    client.get("/v1/x")
+
+    versions.seeded_at = "2026-03-01T00:00:00+00:00"
+    client.get("/v1/x")
+    client.get("/v1/x")
+
+    assert app.calls == 2
+
+
 def test_the_version_is_asked_at_most_every_ttl_seconds() -> None:
     versions = FixedVersion("v1")
     tracker = DataVersionTracker(versions, ttl=3600)
@@ -234,8 +249,9 @@ def test_the_version_is_asked_at_most_every_ttl_seconds() -> None:
 def test_with_no_interval_every_call_asks(sqlite_file: Engine, tmp_path: Path) -> None:
     tracker = DataVersionTracker(SQLiteDataVersion(str(tmp_path / "watched.db")), ttl=0)
     before = asyncio.run(tracker.current())
-    set_version(sqlite_file, "another")
+    set_version(sqlite_file, "another", "2026-03-01T00:00:00+00:00")
     assert asyncio.run(tracker.current()) == "another" != before
+    assert tracker.seeded_at == "2026-03-01T00:00:00+00:00"
 
 
 def test_an_unknown_version_bypasses_the_cache() -> None:

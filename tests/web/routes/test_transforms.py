@@ -142,7 +142,12 @@ def test_observations_transform_as_csv(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("extra", "parameter"),
-    [({"limit": "5"}, "limit"), ({"cursor": "x"}, "cursor"), ({"vintages": "all"}, "vintages")],
+    [
+        ({"limit": "5"}, "limit"),
+        ({"cursor": "x"}, "cursor"),
+        ({"vintages": "all"}, "vintages"),
+        ({"changed_since": "2020-01-01"}, "changed_since"),
+    ],
 )
 def test_observations_transform_refuses_what_it_cannot_combine_with(
     client: TestClient, extra: dict[str, str], parameter: str
