@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from app.periods import BOUND_FORMATS, bound_days
 from app.queries.observations import ObservationKey
+from app.web.language import LanguageParameter
 from app.web.pagination import decode_cursor, encode_cursor
 
 # The most indicator codes one query may name: a bound on the work of one request.
@@ -80,16 +81,26 @@ class SourceQuery(QueryModel):
     ] = None
 
 
+class LanguageQuery(QueryModel):
+    """The language of an answer that names things."""
+
+    lang: LanguageParameter = None
+
+
 class IndicatorQuery(QueryModel):
-    """Filters for the catalogue."""
+    """Search and filters for the catalogue, and the language of the answer."""
 
     q: Annotated[
         str | None,
         Field(
             max_length=200,
-            description="Words that must all occur in the code, the English or Chinese name, or "
-            "the description (case-insensitive).",
-            examples=["penetration"],
+            description="Words to search for, in English or Chinese, in the codes, names, "
+            "terms and descriptions and the names of the breakdowns: the best matches first "
+            "(every word matched before some; a name before a breakdown before a description), "
+            "each with its `match`. Common words (`number of`, `the`, `China`, `的`) are left "
+            "out and the catalogue's synonyms matched (`smartphone` finds `mobile phone`); a "
+            "query of such words only is a 422.",
+            examples=["number of 5G base stations"],
         ),
     ] = None
     category: Annotated[
@@ -100,11 +111,7 @@ class IndicatorQuery(QueryModel):
             examples=["artificial_intelligence"],
         ),
     ] = None
-
-    @property
-    def words(self) -> list[str]:
-        """The words of ``q``, each to be found."""
-        return self.q.split() if self.q else []
+    lang: LanguageParameter = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +230,7 @@ class DimensionQuery(QueryModel):
 class SeriesQuery(DimensionQuery):
     """Filters and format for a chart series."""
 
+    lang: LanguageParameter = None
     start: StartParameter = None
     end: EndParameter = None
     report: ReportParameter = None
@@ -282,6 +290,7 @@ class ObservationQuery(DimensionQuery):
             examples=["csv"],
         ),
     ] = None
+    lang: LanguageParameter = None
 
     @property
     def indicator_codes(self) -> list[str]:
@@ -296,7 +305,7 @@ def _takes_one_value(annotation: Any) -> bool:
 # The documented parameters that take one value: given twice, which was meant is unclear.
 SINGLE_VALUED_PARAMETERS = frozenset(
     name
-    for model in (SourceQuery, IndicatorQuery, SeriesQuery, ObservationQuery)
+    for model in (SourceQuery, LanguageQuery, IndicatorQuery, SeriesQuery, ObservationQuery)
     for name, info in model.model_fields.items()
     if _takes_one_value(info.annotation)
 )

@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from app.queries import metadata
+from app.queries.labels import breakdown_labels, labels_of
 from app.queries.observations import (
     NO_BREAKDOWN,
     ObservationBody,
@@ -22,7 +23,7 @@ from app.queries.observations import (
     series_points,
 )
 from app.web import schemas
-from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
+from app.web.common import V1_LANGUAGE_DEPENDENCIES, V1_RESPONSES
 from app.web.csv_export import csv_header, csv_line, csv_rows, observations_csv, series_csv
 from app.web.deps import SessionDep
 from app.web.errors import (
@@ -31,13 +32,17 @@ from app.web.errors import (
     closest,
     problem_responses,
 )
+from app.web.language import Language, answer_language
 from app.web.lookup import require_indicator, require_indicators, require_report
 from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.web.pagination import encode_cursor
 from app.web.params import ObservationQuery, SeriesQuery
 from app.web.wire import observation_page_json
 
-router = APIRouter(tags=["observations"], dependencies=V1_DEPENDENCIES, responses=V1_RESPONSES)
+router = APIRouter(
+    tags=["observations"], dependencies=V1_LANGUAGE_DEPENDENCIES, responses=V1_RESPONSES
+)
+AnswerLanguage = Annotated[Language, Depends(answer_language)]
 
 _CSV_EXAMPLE = (
     "indicator,area,period,period_start,period_end,value,unit,report,status,as_reported,"
@@ -173,14 +178,17 @@ def _observation_filter(
     openapi_extra={"parameters": [_DIMENSION_PARAMETER]},
 )
 def list_observations(
-    request: Request, session: SessionDep, params: Annotated[ObservationQuery, Query()]
+    request: Request,
+    session: SessionDep,
+    language: AnswerLanguage,
+    params: Annotated[ObservationQuery, Query()],
 ) -> Response:
     """Observations with their citations and notes, ordered by indicator, dimensions, period
     and report, 100 a page by default. Filters combine freely; an unknown indicator or report
     is a 404 naming the closest.
 
     Examples: `GET /v1/observations?indicator=internet_users`,
-    `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024`,
+    `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024&lang=zh`,
     `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`
     """
     codes = params.indicator_codes
@@ -194,8 +202,9 @@ def list_observations(
         return StreamingResponse(
             _whole_csv(filters, session.get_bind(), names), media_type=CSV_MEDIA_TYPE
         )
+    labels = None if csv_wanted else breakdown_labels(session=session, language=language)
     rows, last_key = observation_page(
-        filters, session=session, limit=params.limit, after=params.cursor
+        filters, session=session, limit=params.limit, after=params.cursor, labels=labels
     )
     next_url = (
         str(request.url.include_query_params(cursor=encode_cursor(last_key)))
@@ -236,6 +245,7 @@ def read_series(
     ],
     request: Request,
     session: SessionDep,
+    language: AnswerLanguage,
     params: Annotated[SeriesQuery, Query()],
 ) -> Response | schemas.Series:
     """One line per set of dimensions (the headline total first), each with its `[period,
@@ -255,6 +265,11 @@ def read_series(
         indicator=code,
         unit=indicator.unit,
         series=[
-            schemas.SeriesLine(dimensions=dimensions, points=points) for dimensions, points in lines
+            schemas.SeriesLine(
+                dimensions=dimensions,
+                labels=labels_of(dimensions, language, session=session),
+                points=points,
+            )
+            for dimensions, points in lines
         ],
     )
