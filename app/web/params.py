@@ -99,7 +99,8 @@ class IndicatorQuery(QueryModel):
             "(every word matched before some; a name before a breakdown before a description), "
             "each with its `match`. Common words (`number of`, `the`, `China`, `的`) are left "
             "out and the catalogue's synonyms matched (`smartphone` finds `mobile phone`); a "
-            "query of such words only is a 422.",
+            "query of such words only searches for nothing: every indicator, each `match` "
+            "with `words` 0.",
             examples=["number of 5G base stations"],
         ),
     ] = None

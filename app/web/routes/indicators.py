@@ -40,7 +40,7 @@ def _described(
     language: Language,
     *,
     session: Session,
-    hits: dict[str, Hit] | None = None,
+    matches: dict[str, schemas.SearchMatch] | None = None,
 ) -> list[schemas.Indicator]:
     """The wire entries of ``indicators``: their coverage, in ``language``, with how each
     matched a search."""
@@ -50,7 +50,6 @@ def _described(
         coverage = covered[item.code]
         chinese = language == "zh"
         description_zh = item.description_zh if chinese else None
-        hit = (hits or {}).get(item.code)
         entries.append(
             schemas.Indicator(
                 code=item.code,
@@ -70,30 +69,23 @@ def _described(
                 last_period=coverage.last_period,
                 observations=coverage.observations,
                 reports=coverage.reports,
-                match=None
-                if hit is None
-                else schemas.SearchMatch(
-                    words=hit.words,
-                    matched=hit.matched,
-                    fields=hit.fields,
-                    dimension_values=hit.dimension_values,
-                ),
+                match=(matches or {}).get(item.code),
             )
         )
     return entries
 
 
-def _search(query: str, *, session: Session) -> list[Hit]:
-    """The indicators ``query`` finds, best first; a query with no word to search for is a 422."""
-    index = search_index(session=session)
-    if not index.words_of(query):
-        raise InvalidParameterError(
-            f"q={query!r} has no word to search for: common words such as 'number of', 'the', "
-            "'China' or '的' are left out. Give a word that names what is measured "
-            "('5G base stations', '网民'), or leave q out for every indicator.",
-            parameter="q",
-        )
-    return index.search(query)
+def _match(hit: Hit) -> schemas.SearchMatch:
+    return schemas.SearchMatch(
+        words=hit.words,
+        matched=hit.matched,
+        fields=hit.fields,
+        dimension_values=hit.dimension_values,
+    )
+
+
+# How each indicator matches a query of common words only: nothing was searched for.
+_NO_WORDS = schemas.SearchMatch(words=0, matched=0, fields=[], dimension_values={})
 
 
 @router.get("", summary="List or search indicators")
@@ -116,12 +108,16 @@ def list_indicators(
                 parameter="category",
                 allowed=known,
             )
-    if params.q is None:
+    index = search_index(session=session)
+    if params.q is None or not index.words_of(params.q):
         found = metadata.list_indicators(session=session, category=params.category)
-        return schemas.IndicatorList(data=_described(found, language, session=session))
-    hits = {hit.code: hit for hit in _search(params.q, session=session)}
+        # A query of common words only searches for nothing, and says so.
+        nothing = None if params.q is None else {item.code: _NO_WORDS for item in found}
+        listed = _described(found, language, session=session, matches=nothing)
+        return schemas.IndicatorList(data=listed)
+    hits = {hit.code: _match(hit) for hit in index.search(params.q)}
     found = metadata.list_indicators(session=session, category=params.category, codes=list(hits))
-    return schemas.IndicatorList(data=_described(found, language, session=session, hits=hits))
+    return schemas.IndicatorList(data=_described(found, language, session=session, matches=hits))
 
 
 @router.get("/{code}", summary="Read an indicator", responses=problem_responses(404))
