@@ -22,11 +22,13 @@ from app.seed.vintages import mark_preferred
 from app.store.models import (
     Citation,
     DatasetVersion,
+    DimensionLabel,
     Indicator,
     Note,
     Observation,
     ObservationDimension,
     Report,
+    SearchWord,
     Source,
 )
 
@@ -112,6 +114,21 @@ INDICATORS = [
     ("micro_series_overseas_revenue", "Overseas revenue of micro-series", "微短剧海外市场收入",
      "usd", "culture"),
 ]  # fmt: skip
+
+# What the catalogue says of them beyond their names, as the seed writes it.
+TERMS = {
+    "internet_users": ["Internet users", "netizens", "网民规模", "网民"],
+    "base_stations_5g": ["5G base stations", "5G基站"],
+}
+DESCRIPTIONS_ZH = {"internet_users": "半年内使用过互联网的6周岁及以上中国居民。"}
+# dimension, value, Chinese label, names
+LABELS = [
+    ("area", "rural", "农村", ["rural", "农村"]),
+    ("area", "urban", "城镇", ["urban", "城镇"]),
+    ("tld", ".CN", None, [".CN"]),
+]
+STOP_WORDS = ["the", "of", "number", "china", "的", "中国"]
+SYNONYMS = {"online population": ["Internet users"], "网友": ["网民"]}
 
 
 @dataclass(frozen=True)
@@ -363,10 +380,22 @@ def seed(engine: Engine) -> None:
                     name=name,
                     name_zh=name_zh,
                     description=f"{name}, as CNNIC counts them.",
+                    description_zh=DESCRIPTIONS_ZH.get(code),
                     unit=unit,
                     category=category,
+                    terms=TERMS.get(code, []),
                 )
             )
+        session.add_all(
+            [
+                *(
+                    DimensionLabel(dimension=dimension, value=value, label_zh=zh, names=names)
+                    for dimension, value, zh, names in LABELS
+                ),
+                *(SearchWord(kind="stop", phrase=word, means=[]) for word in STOP_WORDS),
+                *(SearchWord(kind="synonym", phrase=k, means=v) for k, v in SYNONYMS.items()),
+            ]
+        )
         session.flush()
         for fact in FACTS:
             add_observation(session, fact)

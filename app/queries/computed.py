@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import orjson
 from sqlalchemy.orm import Session
@@ -52,15 +52,22 @@ def computed_series(
 
 
 def computed_observations(
-    filters: ObservationFilter, transform: Transform, *, session: Session
+    filters: ObservationFilter,
+    transform: Transform,
+    *,
+    session: Session,
+    labels: Mapping[str, orjson.Fragment] | None = None,
 ) -> list[ObservationBody]:
     """``transform`` of the preferred observations ``filters`` selects, as observations: in
-    the default order (indicator, dimensions, period)."""
+    the default order (indicator, dimensions, period), their dimensions labelled as
+    :func:`app.queries.observations.observation_page` labels them."""
     whole = _whole_lines(filters)
     records: list[ObservationBody] = []
     after: ObservationKey | None = None
     while True:
-        page, after = observation_page(whole, session=session, limit=_PAGE, after=after)
+        page, after = observation_page(
+            whole, session=session, limit=_PAGE, after=after, labels=labels
+        )
         records.extend(page)
         if after is None:
             break
@@ -128,6 +135,7 @@ def _observation(
         "value": plain_number(step.value),
         "unit": transformed_unit(later["unit"], transform),
         "dimensions": later["dimensions"],
+        "dimension_labels": later["dimension_labels"],
         "report": later["report"],
         "status": "computed",
         "as_reported": None,

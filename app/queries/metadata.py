@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.queries.memo import per_data_version
@@ -74,29 +74,17 @@ def source_ids(*, session: Session) -> list[str]:
 
 
 def list_indicators(
-    *, session: Session, words: Sequence[str] = (), category: str | None = None
+    *, session: Session, category: str | None = None, codes: Sequence[str] | None = None
 ) -> Sequence[Indicator]:
-    """Catalogue entries by code; each of ``words`` must occur in the code, a name or the
-    description (case-insensitively); only ``category``'s if given."""
-    statement = select(Indicator).order_by(Indicator.code)
-    for word in words:
-        needle = word.lower()
-        statement = statement.where(
-            or_(
-                *(
-                    func.lower(column).contains(needle, autoescape=True)
-                    for column in (
-                        Indicator.code,
-                        Indicator.name,
-                        Indicator.name_zh,
-                        Indicator.description,
-                    )
-                )
-            )
-        )
+    """Catalogue entries: those of ``codes`` in their order if given, else all by code; only
+    ``category``'s if given."""
+    statement = select(Indicator)
     if category is not None:
         statement = statement.where(Indicator.category == category)
-    return session.scalars(statement).all()
+    if codes is None:
+        return session.scalars(statement.order_by(Indicator.code)).all()
+    found = {row.code: row for row in session.scalars(statement.where(Indicator.code.in_(codes)))}
+    return [found[code] for code in codes if code in found]
 
 
 def get_indicator(code: str, *, session: Session) -> Indicator | None:

@@ -129,6 +129,7 @@ class ObservationBody(TypedDict):
     value: float | int
     unit: str
     dimensions: orjson.Fragment
+    dimension_labels: orjson.Fragment
     report: str
     status: str
     as_reported: str | None
@@ -436,9 +437,11 @@ def observation_page(
     session: Session,
     limit: int,
     after: ObservationKey | None = None,
+    labels: Mapping[str, orjson.Fragment] | None = None,
 ) -> tuple[list[ObservationBody], ObservationKey | None]:
     """Up to ``limit`` observations after ``after``, and the key the next page starts after
-    (``None`` on the last page).
+    (``None`` on the last page). Each observation's dimension labels are ``labels``' entry
+    for its dimensions key (see :func:`app.queries.labels.breakdown_labels`), else its values.
 
     Three queries: the page's rows (columns, not ORM objects: nothing here is changed), then
     the citations and the notes of all of them."""
@@ -459,6 +462,7 @@ def observation_page(
     # From the catalogue, kept per data version: joining the indicators instead made
     # PostgreSQL compare each row with every indicator before the one it names.
     units = indicator_units(session=session)
+    labelled = labels or {}
     records: list[ObservationBody] = [
         {
             "indicator": indicator,
@@ -468,6 +472,7 @@ def observation_page(
             "value": plain_number(value),
             "unit": units[indicator],
             "dimensions": orjson.Fragment(dimensions_key),
+            "dimension_labels": labelled.get(dimensions_key) or orjson.Fragment(dimensions_key),
             "report": report,
             "status": status,
             "as_reported": as_reported,

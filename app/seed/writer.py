@@ -22,21 +22,23 @@ from app.extract.pipeline import Extraction
 from app.extract.records import Evidence, NoteRef, Observation
 from app.periods import period_bounds
 from app.readings.shares import Shares, shares_of
+from app.seed.catalogue_words import CatalogueWords, catalogue_words
 from app.seed.inputs import prepare
 from app.seed.lock import take_seed_lock
 from app.seed.releases import ReleaseSummary, record_release, snapshot
 from app.seed.summaries import summarise
 from app.seed.vintages import mark_preferred
-from app.sources.catalogue import Catalogue
 from app.sources.manifest import Manifest, SourceText
 from app.store.models import (
     Citation,
     DatasetVersion,
+    DimensionLabel,
     Indicator,
     IndicatorSummary,
     Note,
     ObservationDimension,
     Report,
+    SearchWord,
     Source,
 )
 from app.store.models import Observation as ObservationRow
@@ -77,14 +79,16 @@ def seed_database(
         prepared.sources.texts,
     )
     extraction = prepared.extraction
-    version = _fingerprint(extraction, texts)
+    words = catalogue_words(catalogue, {o.indicator for o in extraction.observations})
+    version = _fingerprint(extraction, texts, words)
     with Session(engine) as session, session.begin():
         require_schema_revision(session.connection())
         take_seed_lock(session, wait=lock_wait)
         before = snapshot(session)
         _clear(session)
         _write_reports(session, manifest, texts)
-        _write_indicators(session, catalogue, extraction)
+        session.add_all([*words.indicators, *words.labels, *words.search])
+        session.flush()
         editions = {report.id: report.edition for report in manifest.reports}
         citations = _write_observations(session, extraction, editions)
         mark_preferred(session)
@@ -114,6 +118,8 @@ def _clear(session: Session) -> None:
         ObservationDimension,
         ObservationRow,
         Indicator,
+        DimensionLabel,
+        SearchWord,
         Source,
         Report,
         DatasetVersion,
@@ -147,23 +153,6 @@ def _write_reports(session: Session, manifest: Manifest, texts: dict[str, Source
                 address=entry.address,
                 sha256=entry.sha256,
                 text=source.text,
-            )
-        )
-    session.flush()
-
-
-def _write_indicators(session: Session, catalogue: Catalogue, extraction: Extraction) -> None:
-    used = {observation.indicator for observation in extraction.observations}
-    for code in sorted(used):
-        spec = catalogue.indicators[code]
-        session.add(
-            Indicator(
-                code=spec.code,
-                name=spec.name,
-                name_zh=spec.name_zh,
-                description=spec.description,
-                unit=spec.unit,
-                category=spec.category,
             )
         )
     session.flush()
@@ -236,11 +225,14 @@ def _note(note: NoteRef) -> Note:
     )
 
 
-def _fingerprint(extraction: Extraction, texts: dict[str, SourceText]) -> str:
+def _fingerprint(
+    extraction: Extraction, texts: dict[str, SourceText], words: CatalogueWords
+) -> str:
     """A digest of everything served, so equal data always gets the same version (and ETags)."""
     digest = hashlib.sha256()
     for source_id in sorted(texts):
         digest.update(f"{source_id}:{texts[source_id].entry.sha256}\n".encode())
+    digest.update(words.fingerprint().encode())
     for observation in extraction.observations:
         digest.update(_observation_line(observation).encode())
     return digest.hexdigest()[:32]

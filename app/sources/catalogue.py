@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.periods import period_bounds
+from app.sources.search_words import SearchSpec, has_cjk, search_word_problems
 
 CHANGE_SUFFIX = "_change"
 GROWTH_SUFFIX = "_growth"
@@ -38,6 +39,8 @@ class IndicatorSpec(_Strict):
     unit: str
     category: str
     description: str
+    # The description in Chinese, where one is written (the API falls back to English).
+    description_zh: str | None = None
     terms: list[str] = []
     share: str | None = None
     share_dimensions: dict[str, str] = {}
@@ -100,6 +103,8 @@ class CatalogueFile(_Strict):
     events: dict[str, list[str]] = {}
     indicators: list[IndicatorSpec]
     tables: list[TableSpec]
+    # What a search of the catalogue leaves out and reads as other words (search_words.py).
+    search: SearchSpec = SearchSpec()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +154,13 @@ class Catalogue:
     # year given for one means the year's end ("600 million people used online payment in
     # 2018": by December 2018).
     stocks: frozenset[str] = frozenset()
+    search: SearchSpec = field(default_factory=SearchSpec)
+
+    def zh_label(self, dimension: str, value: str) -> str | None:
+        """The first Chinese name the catalogue gives ``dimension``'s ``value`` (农村 for rural),
+        if it gives one."""
+        names = self.dimensions.get(dimension, {}).get(value, [])
+        return next((name for name in names if has_cjk(name)), None)
 
     def dimension_value(self, dimension: str, label: str) -> str | None:
         """The canonical value of ``dimension`` that ``label`` names, if any."""
@@ -184,6 +196,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
             "since the period in the `compared_with` dimension (or the time named there, as "
             "written: `Mid-Autumn Festival`; without it, since a time the source does not "
             "give).",
+            description_zh=f"{base.name_zh}相对`compared_with`维度所示时期（或该处照原文所写的时间，"
+            f"如“中秋节”；无此维度时，为来源未说明的时间）的增长率。",
         )
     unit = "percentage_points" if base.unit == "percent" else base.unit
     return IndicatorSpec(
@@ -195,6 +209,8 @@ def change_indicator(base: IndicatorSpec, *, growth: bool) -> IndicatorSpec:
         description=f"Change of {base.name[0].lower() + base.name[1:]} "
         "since the period in the `compared_with` dimension (or the time named there, as "
         "written: `Mid-Autumn Festival`; without it, since a time the source does not give).",
+        description_zh=f"{base.name_zh}相对`compared_with`维度所示时期（或该处照原文所写的时间，"
+        f"如“中秋节”；无此维度时，为来源未说明的时间）的变化量。",
     )
 
 
@@ -209,6 +225,8 @@ def gap_indicator(base: IndicatorSpec) -> IndicatorSpec:
         category=base.category,
         description=f"{base.name} minus the share of the indicator in the `compared_with` "
         "dimension, for the same breakdown and period, in percentage points.",
+        description_zh=f"{base.name_zh}减去`compared_with`维度所示指标在同一分组、同一时期的比例，"
+        "单位为百分点。",
     )
 
 
@@ -278,6 +296,26 @@ def _check_references(parsed: CatalogueFile, codes: set[str]) -> None:
             )
 
 
+def _check_search_words(parsed: CatalogueFile) -> None:
+    specs = parsed.indicators
+    words = [
+        *(text for spec in specs for text in (spec.name, spec.name_zh, spec.description)),
+        *(spec.description_zh for spec in specs if spec.description_zh),
+        *(term for spec in specs for term in spec.terms),
+        *(
+            name
+            for values in parsed.dimensions.values()
+            for names in values.values()
+            for name in names
+        ),
+        *(value for values in parsed.dimensions.values() for value in values),
+    ]
+    names = [name for spec in specs for name in (spec.name, spec.name_zh)]
+    problems = search_word_problems(parsed.search, names, words)
+    if problems:
+        raise CatalogueError(f"search: {'; '.join(problems)}")
+
+
 def load_catalogue(path: Path) -> Catalogue:
     """Read, validate and compile the catalogue at ``path``."""
     try:
@@ -298,6 +336,7 @@ def load_catalogue(path: Path) -> Catalogue:
             gap = gap_indicator(spec)
             indicators.setdefault(gap.code, gap)
     _check_references(parsed, set(indicators))
+    _check_search_words(parsed)
     terms = [term for spec in parsed.indicators for term in _expand_terms(spec, parsed.dimensions)]
     terms.extend(_dimension_terms(parsed.dimensions))
     events = {name: period for period, names in parsed.events.items() for name in names}
@@ -325,4 +364,5 @@ def load_catalogue(path: Path) -> Catalogue:
         heads,
         takes,
         _stocks(parsed.indicators),
+        parsed.search,
     )

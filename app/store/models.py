@@ -79,6 +79,10 @@ class Indicator(Base):
     description: Mapped[str] = mapped_column(Text)
     unit: Mapped[str] = mapped_column(String(32))
     category: Mapped[str] = mapped_column(String(64), index=True)
+    # The description in Chinese where the catalogue writes one; and the phrases the catalogue
+    # names it by (its terms, a breakdown's slot left out), which a search matches.
+    description_zh: Mapped[str | None] = mapped_column(Text)
+    terms: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class IndicatorSummary(Base):
@@ -98,6 +102,30 @@ class IndicatorSummary(Base):
     reports: Mapped[list[str]] = mapped_column(JSON)
     dimension_values: Mapped[dict[str, list[str]]] = mapped_column(JSON)
     breakdowns: Mapped[list[str]] = mapped_column(JSON)
+
+
+class DimensionLabel(Base):
+    """A dimension value as the catalogue names it: its Chinese label, and every name the texts
+    write for it, which a search matches."""
+
+    __tablename__ = "dimension_labels"
+
+    dimension: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256), primary_key=True)
+    label_zh: Mapped[str | None] = mapped_column(Text)
+    names: Mapped[list[str]] = mapped_column(JSON)
+
+
+class SearchWord(Base):
+    """A word a search of the catalogue leaves out (kind ``stop``), or reads as others too
+    (kind ``synonym``, with what it ``means``)."""
+
+    __tablename__ = "search_words"
+    __table_args__ = (CheckConstraint("kind IN ('stop', 'synonym')", name="ck_search_word_kind"),)
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(256), primary_key=True)
+    means: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Observation(Base):

@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 from app.periods import BOUND_FORMATS, bound_days
 from app.queries.observations import ObservationKey
 from app.queries.transforms import Transform
+from app.web.language import LanguageParameter
 from app.web.pagination import decode_cursor, decode_position, encode_cursor, encode_position
 
 # The most indicator codes one query may name: a bound on the work of one request.
@@ -82,16 +83,27 @@ class SourceQuery(QueryModel):
     ] = None
 
 
+class LanguageQuery(QueryModel):
+    """The language of an answer that names things."""
+
+    lang: LanguageParameter = None
+
+
 class IndicatorQuery(QueryModel):
-    """Filters for the catalogue."""
+    """Search and filters for the catalogue, and the language of the answer."""
 
     q: Annotated[
         str | None,
         Field(
             max_length=200,
-            description="Words that must all occur in the code, the English or Chinese name, or "
-            "the description (case-insensitive).",
-            examples=["penetration"],
+            description="Words to search for, in English or Chinese, in the codes, names, "
+            "terms and descriptions and the names of the breakdowns: the best matches first "
+            "(every word matched before some; a name before a breakdown before a description), "
+            "each with its `match`. Common words (`number of`, `the`, `China`, `的`) are left "
+            "out and the catalogue's synonyms matched (`smartphone` finds `mobile phone`); a "
+            "query of such words only searches for nothing: every indicator, each `match` "
+            "with `words` 0.",
+            examples=["number of 5G base stations"],
         ),
     ] = None
     category: Annotated[
@@ -102,11 +114,7 @@ class IndicatorQuery(QueryModel):
             examples=["artificial_intelligence"],
         ),
     ] = None
-
-    @property
-    def words(self) -> list[str]:
-        """The words of ``q``, each to be found."""
-        return self.q.split() if self.q else []
+    lang: LanguageParameter = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +309,7 @@ class DimensionQuery(QueryModel):
 class SeriesQuery(DimensionQuery):
     """Filters and format for a chart series."""
 
+    lang: LanguageParameter = None
     start: StartParameter = None
     end: EndParameter = None
     report: ReportParameter = None
@@ -383,6 +392,7 @@ class ObservationQuery(DimensionQuery):
             examples=["csv"],
         ),
     ] = None
+    lang: LanguageParameter = None
 
     @property
     def indicator_codes(self) -> list[str]:
@@ -440,6 +450,7 @@ SINGLE_VALUED_PARAMETERS = frozenset(
     name
     for model in (
         SourceQuery,
+        LanguageQuery,
         IndicatorQuery,
         SeriesQuery,
         ObservationQuery,

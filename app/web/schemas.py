@@ -21,8 +21,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from app.queries.observations import plain_number
+from app.queries.search import FieldKind
 from app.queries.transforms import Transform
 from app.store import models
+from app.web.language import Language
 
 Number = Annotated[float, PlainSerializer(plain_number, when_used="json")]
 
@@ -219,18 +221,54 @@ class SourceList(WireModel):
 # --- indicators ---------------------------------------------------------------------------------
 
 
+class FieldLanguages(WireModel):
+    """The language each of an indicator's texts is in: the one asked for, or English where the
+    catalogue has no Chinese."""
+
+    name: Language = Field(description="The language of `name`.", examples=["zh"])
+    description: Language = Field(description="The language of `description`.", examples=["zh"])
+
+
+class SearchMatch(WireModel):
+    """How an indicator matched the search `q`: the list is ordered by these."""
+
+    words: int = Field(
+        description="How many words the query has, once stop words are left out and a "
+        "synonym's phrase is counted as one word.",
+        examples=[3],
+    )
+    matched: int = Field(description="How many of them this indicator matches.", examples=[3])
+    fields: list[FieldKind] = Field(
+        description="Where it matches them: `code`, `name`, `name_zh`, `terms` (the phrases "
+        "the reports name it by), `dimension_values` (the names of its breakdowns' values) or "
+        "`description` (either language's, or the category).",
+        examples=[["code", "name", "name_zh", "terms"]],
+    )
+    dimension_values: dict[str, list[str]] = Field(
+        description="The breakdowns the query names beyond the indicator's names, as filters "
+        "take them (`area=rural` for `rural internet penetration`).",
+        examples=[{"area": ["rural"]}],
+    )
+
+
 class Indicator(WireModel):
     """What is measured, in one unit, and how much of it the data covers."""
 
     code: str = Field(description="The stable snake_case id.", examples=["internet_users"])
-    name: str = Field(description="The English name.", examples=["Internet users"])
+    name: str = Field(
+        description="The name, in the language asked for (`lang`, `Accept-Language`).",
+        examples=["Internet users"],
+    )
+    name_en: str = Field(description="The English name.", examples=["Internet users"])
     name_zh: str = Field(description="The Chinese name.", examples=["网民规模"])
     description: str = Field(
-        description="What exactly is counted.",
+        description="What exactly is counted, in the language asked for where the catalogue "
+        "has it, else in English (see `languages`).",
         examples=[
             "Chinese residents aged 6 or above who used the Internet in the past six months."
         ],
     )
+    languages: FieldLanguages = Field(description="The language `name` and `description` are in.")
     unit: str = Field(
         description="The unit every value is in (`persons`, not millions; `percent` as 78.6).",
         examples=["persons"],
@@ -241,8 +279,15 @@ class Indicator(WireModel):
         examples=[["area"]],
     )
     dimension_values: dict[str, list[str]] = Field(
-        description="For each breakdown, the values it takes.",
+        description="For each breakdown, the values it takes (the same in every language: "
+        "filters take them).",
         examples=[{"area": ["rural", "urban"]}],
+    )
+    dimension_labels: dict[str, dict[str, str]] = Field(
+        description="For each breakdown, each value's label in the language asked for: in "
+        "Chinese the catalogue's Chinese name, or the value itself where it has none; in "
+        "English the value itself.",
+        examples=[{"area": {"rural": "农村", "urban": "城镇"}}],
     )
     first_period: str | None = Field(
         description="The earliest period with a value; null while it has none.",
@@ -259,10 +304,14 @@ class Indicator(WireModel):
         description="The reports that gave its values, oldest edition first.",
         examples=[["cnnic-55", "cnnic-57"]],
     )
+    match: SearchMatch | None = Field(
+        default=None,
+        description="How it matched the search `q`; null without one.",
+    )
 
 
 class IndicatorList(WireModel):
-    """Catalogue entries, by code."""
+    """Catalogue entries: by code, or the best matches of the search `q` first."""
 
     data: list[Indicator] = Field(description="The indicators.")
 
@@ -365,6 +414,11 @@ class Observation(WireModel):
     dimensions: dict[str, str] = Field(
         description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
     )
+    dimension_labels: dict[str, str] = Field(
+        description="The label of each value of `dimensions`, in the language asked for "
+        "(`lang`, `Accept-Language`; see the indicator's `dimension_labels`).",
+        examples=[{"area": "农村"}],
+    )
     report: str = Field(description="The report that gave the value.", examples=["cnnic-55"])
     status: Literal["reported", "derived", "computed"] = Field(
         description="`reported`: the number is in a source; `derived`: computed from reported "
@@ -422,6 +476,11 @@ class SeriesLine(WireModel):
 
     dimensions: dict[str, str] = Field(
         description="The breakdown; `{}` is the headline total.", examples=[{"area": "rural"}]
+    )
+    labels: dict[str, str] = Field(
+        description="The label of each value of `dimensions`, in the language asked for "
+        "(`lang`, `Accept-Language`), for a legend.",
+        examples=[{"area": "农村"}],
     )
     points: list[Point] = Field(
         description="`[period, value]` pairs, earliest period first, one per period; with "

@@ -256,6 +256,43 @@ BAD_FILES = [
         "catalogue.yaml: event period '--13'",
     ),
     (
+        "a synonym leads to words the catalogue does not write",
+        lambda c: c.update(search={"synonyms": {"smartphone": ["mobile phone"]}}),
+        "search: synonym 'smartphone': the catalogue writes 'mobile phone' nowhere",
+    ),
+    (
+        "a synonym is read as itself",
+        lambda c: c.update(search={"synonyms": {"Rural": ["rural"]}}),
+        "synonym 'Rural' is read as itself",
+    ),
+    (
+        "a synonym is a stop word",
+        lambda c: c.update(
+            search={"stop_words": ["netizens"], "synonyms": {"netizens": ["users"]}}
+        ),
+        "synonym 'netizens' is a stop word",
+    ),
+    (
+        "a stop word of two words",
+        lambda c: c.update(search={"stop_words": ["number of"]}),
+        "a stop word is one word, not 'number of'",
+    ),
+    (
+        "a stop word twice",
+        lambda c: c.update(search={"stop_words": ["the", "The"]}),
+        "stop word 'The' is listed twice",
+    ),
+    (
+        "a name made of stop words only",
+        lambda c: c.update(search={"stop_words": ["internet", "users"]}),
+        "search: indicator name 'Internet users' is made of stop words only",
+    ),
+    (
+        "a Chinese name made of stop words only",
+        lambda c: c.update(search={"stop_words": ["指标"]}),
+        "indicator name '指标' is made of stop words only",
+    ),
+    (
         "a missing section",
         lambda c: c.pop("bodies"),
         "catalogue.yaml: 1 validation error for CatalogueFile\nbodies\n  Field required",
@@ -287,6 +324,41 @@ def test_invalid_yaml_is_refused_naming_the_file_and_the_place(tmp_path: Path) -
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match=r"^catalogue\.yaml: .*No such file"):
         load_catalogue(tmp_path / "catalogue.yaml")
+
+
+def test_the_search_section_is_optional_and_read_when_given(tmp_path: Path) -> None:
+    assert load_catalogue(write(tmp_path, SMALL)).search.synonyms == {}
+    words = {"stop_words": ["of"], "synonyms": {"netizens": ["Internet users"], "乡村": ["农村"]}}
+    loaded = load_catalogue(write(tmp_path, {**SMALL, "search": words}))
+    assert loaded.search.stop_words == ["of"]
+    assert loaded.search.synonyms["乡村"] == ["农村"]
+
+
+def test_the_real_synonyms_lead_to_the_catalogues_words(catalogue: Catalogue) -> None:
+    assert catalogue.search.synonyms["smartphone"] == ["mobile phone"]
+    assert catalogue.search.synonyms["网民"] == ["网民规模"]
+    assert "的" in catalogue.search.stop_words
+    assert "规模" not in catalogue.search.stop_words  # 网民规模 is a name
+
+
+def test_a_value_is_labelled_in_chinese_by_its_first_chinese_name(catalogue: Catalogue) -> None:
+    assert catalogue.zh_label("area", "rural") == "农村"
+    assert catalogue.zh_label("device", "mobile phone") == "手机"
+    assert catalogue.zh_label("age_group", "60+") == "60岁及以上"
+    assert catalogue.zh_label("province", "Beijing") is None
+    assert catalogue.zh_label("no_such_dimension", "x") is None
+
+
+def test_made_indicators_are_described_in_both_languages(catalogue: Catalogue) -> None:
+    change = catalogue.indicators["internet_users" + CHANGE_SUFFIX]
+    gap = catalogue.indicators["internet_penetration" + GAP_SUFFIX]
+    assert change.description_zh is not None
+    assert change.description_zh.startswith("网民规模相对`compared_with`")
+    assert gap.description_zh is not None
+    assert gap.description_zh.startswith("互联网普及率减去")
+    assert catalogue.indicators["internet_users"].description_zh == (
+        "半年内使用过互联网的6周岁及以上中国居民。"
+    )
 
 
 def test_a_table_may_name_a_change_indicator(tmp_path: Path) -> None:

@@ -66,6 +66,8 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
         request.url.path,
         sorted(request.query_params.multi_items()),
         wants_csv(request.query_params.get("format"), request.headers.get("accept")),
+        # The language an answer names things in, for the routes that choose one.
+        getattr(request.state, "language", None),
     ]
     etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.etag = etag
@@ -80,8 +82,10 @@ class ETagMiddleware:
 
     A response whose route set an ETag (see :func:`conditional_get`) gets ``data_cache_control``,
     ``Vary: Accept``, and the data's version and seed time (``X-Data-Version``,
-    ``X-Data-Seeded-At``). One with an ETag of its own (static files) passes through. Any other
-    is buffered and hashed, and becomes a 304 when ``If-None-Match`` names the hash.
+    ``X-Data-Seeded-At``); one whose route chose a language (see :mod:`app.web.language`), its
+    ``Content-Language``, and ``Vary: Accept-Language`` when the header chose it. One with an
+    ETag of its own (static files) passes through. Any other is buffered and hashed, and
+    becomes a 304 when ``If-None-Match`` names the hash.
     """
 
     def __init__(self, app: ASGIApp, *, data_cache_control: str) -> None:
@@ -111,6 +115,10 @@ class ETagMiddleware:
                         headers["X-Data-Version"] = state["data_version"]
                     if state.get("data_seeded_at"):
                         headers["X-Data-Seeded-At"] = state["data_seeded_at"]
+                    if state.get("language"):
+                        headers["Content-Language"] = state["language"]
+                        if state.get("language_negotiated"):
+                            headers.add_vary_header("Accept-Language")
                 elif status == 200 and "etag" not in headers:
                     held = message
                     return

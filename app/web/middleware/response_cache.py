@@ -10,8 +10,9 @@ gzip) keyed by
 - the scheme, ``Host`` and root path (a page's ``next`` link is an absolute URL);
 - the path and the query, normalised so that equal parameters spelled differently (``%2C`` or
   ``,``, ``+`` or ``%20``) share an entry; their order is kept, since ``next`` repeats it;
-- the representation negotiated: whether ``Accept`` prefers CSV to JSON, and whether
-  ``Accept-Encoding`` allows gzip (the very tests the negotiation and gzip layers make);
+- the representation negotiated: whether ``Accept`` prefers CSV to JSON, whether
+  ``Accept-Encoding`` allows gzip, and the language ``Accept-Language`` asks for (the very
+  tests the negotiation, gzip and language layers make);
 - what CORS answers the ``Origin``: nothing without one, ``*`` when every origin is allowed,
   else the origin itself if it is allowed, and one shared variant for every other origin.
 
@@ -54,6 +55,7 @@ from app.observability.metrics import IN_PROGRESS
 from app.observability.request_id import choose_request_id
 from app.queries.data_version import DataVersionSource, tracker_for
 from app.store.sessions import get_engine, get_session
+from app.web.language import ENGLISH, header_language
 from app.web.middleware.etag import matches
 from app.web.middleware.request_limits import HEADER_OVERHEAD, RequestLimits
 from app.web.negotiation import wants_csv
@@ -162,6 +164,7 @@ class ResponseCacheMiddleware:
         # The data version and its seed time the entries belong to.
         self._data: tuple[str, str | None] | None = None
         self._prefers_csv: dict[bytes, bool] = {}
+        self._languages: dict[bytes, str] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -176,7 +179,7 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        host = accept = encoding = if_none_match = origin = b""
+        host = accept = encoding = if_none_match = origin = languages = b""
         incoming = user_agent = None
         header_bytes = 0
         for name, value in scope["headers"]:
@@ -187,6 +190,8 @@ class ResponseCacheMiddleware:
                 accept = value
             elif name == b"accept-encoding" and not encoding:
                 encoding = value
+            elif name == b"accept-language" and not languages:
+                languages = value
             elif name == b"if-none-match":
                 if_none_match = value
             elif name == b"origin":
@@ -207,6 +212,7 @@ class ResponseCacheMiddleware:
             normalised_query(scope["query_string"]),
             self._prefers_csv_for(accept),
             b"gzip" in encoding,
+            self._language_for(languages),
             self._cors_variant(origin),
         )
         entry = self.store.get(key)
@@ -254,6 +260,16 @@ class ResponseCacheMiddleware:
             known = wants_csv(None, accept.decode("latin-1"))
             if len(self._prefers_csv) < _MAX_REMEMBERED_VALUES:
                 self._prefers_csv[accept] = known
+        return known
+
+    def _language_for(self, accept_language: bytes) -> str:
+        if not accept_language:
+            return ENGLISH
+        known = self._languages.get(accept_language)
+        if known is None:
+            known = header_language(accept_language.decode("latin-1"))
+            if len(self._languages) < _MAX_REMEMBERED_VALUES:
+                self._languages[accept_language] = known
         return known
 
     def _cors_variant(self, origin: bytes) -> bytes:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Engine
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.queries import metadata
 from app.queries.computed import computed_observations, computed_series, series_lines
+from app.queries.labels import breakdown_labels, labels_of
 from app.queries.observations import (
     NO_BREAKDOWN,
     ObservationBody,
@@ -28,7 +29,7 @@ from app.queries.observations import (
 from app.queries.transforms import transformed_unit
 from app.web import schemas
 from app.web.choices import Choices
-from app.web.common import V1_DEPENDENCIES, V1_RESPONSES
+from app.web.common import V1_LANGUAGE_DEPENDENCIES, V1_RESPONSES
 from app.web.csv_export import (
     csv_header,
     csv_line,
@@ -44,13 +45,17 @@ from app.web.errors import (
     closest,
     problem_responses,
 )
+from app.web.language import Language, answer_language
 from app.web.lookup import changed_after, require_indicator, require_indicators, require_report
 from app.web.negotiation import CSV_MEDIA_TYPE, JSON_MEDIA_TYPE, wants_csv
 from app.web.pagination import encode_cursor
 from app.web.params import ObservationQuery, SeriesQuery
 from app.web.wire import observation_page_json
 
-router = APIRouter(tags=["observations"], dependencies=V1_DEPENDENCIES, responses=V1_RESPONSES)
+router = APIRouter(
+    tags=["observations"], dependencies=V1_LANGUAGE_DEPENDENCIES, responses=V1_RESPONSES
+)
+AnswerLanguage = Annotated[Language, Depends(answer_language)]
 
 _CSV_EXAMPLE = (
     "indicator,area,period,period_start,period_end,value,unit,report,status,as_reported,"
@@ -222,6 +227,7 @@ def list_observations(
     request: Request,
     session: SessionDep,
     choices: ChoicesDep,
+    language: AnswerLanguage,
     params: Annotated[ObservationQuery, Query()],
 ) -> Response:
     """Observations with their citations and notes, ordered by indicator, dimensions, period
@@ -229,7 +235,7 @@ def list_observations(
     is a 404 naming the closest.
 
     Examples: `GET /v1/observations?indicator=internet_users`,
-    `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024`,
+    `GET /v1/observations?indicator=internet_penetration&area=rural&start=2024&lang=zh`,
     `GET /v1/observations?indicator=internet_users&vintages=all&format=csv`,
     `GET /v1/observations?changed_since=2d8e852a52179316f985a4da4a29b941` (what changed since
     that data version)
@@ -249,7 +255,8 @@ def list_observations(
     csv_wanted = wants_csv(params.format, request.headers.get("accept"))
     if params.transform is not None:
         _refuse_with_transform(params)
-        rows = computed_observations(filters, params.transform, session=session)
+        labels = None if csv_wanted else breakdown_labels(session=session, language=language)
+        rows = computed_observations(filters, params.transform, session=session, labels=labels)
         if csv_wanted:
             names = metadata.dimension_names(session=session, indicators=codes)
             return Response(observations_csv(rows, names), media_type=CSV_MEDIA_TYPE)
@@ -259,8 +266,9 @@ def list_observations(
         return StreamingResponse(
             _whole_csv(filters, session.get_bind(), names), media_type=CSV_MEDIA_TYPE
         )
+    labels = None if csv_wanted else breakdown_labels(session=session, language=language)
     rows, last_key = observation_page(
-        filters, session=session, limit=params.limit, after=params.cursor
+        filters, session=session, limit=params.limit, after=params.cursor, labels=labels
     )
     next_url = (
         str(request.url.include_query_params(cursor=encode_cursor(last_key)))
@@ -303,6 +311,7 @@ def read_series(
     request: Request,
     session: SessionDep,
     choices: ChoicesDep,
+    language: AnswerLanguage,
     params: Annotated[SeriesQuery, Query()],
 ) -> Response | schemas.Series:
     """One line per set of dimensions (the headline total first), each with its `[period,
@@ -333,6 +342,7 @@ def read_series(
             series=[
                 schemas.SeriesLine(
                     dimensions=line.dimensions,
+                    labels=labels_of(line.dimensions, language, session=session),
                     points=[(step.period, step.value) for step in line.steps],
                     computed_from=[(step.earlier, step.later) for step in line.steps],
                 )
@@ -352,6 +362,7 @@ def read_series(
         series=[
             schemas.SeriesLine(
                 dimensions=dimensions,
+                labels=labels_of(dimensions, language, session=session),
                 points=points,
                 vintages=None if vintages is None else vintages[breakdown_of(dimensions)],
             )

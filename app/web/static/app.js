@@ -13,6 +13,7 @@ import { describeBreakdowns, keepBreakdowns, requestFor } from "./export.js";
 import { renderResults, search } from "./finder.js";
 import { formatPeriod, humanize, lineLabel, ordinal, unitName } from "./format.js";
 import { inRange, loadIndicator, selectedKeys, vintagesOf } from "./indicator.js";
+import { cataloguePath, learnLabels, otherName, renderSwitch } from "./language.js";
 import { sparkline } from "./spark.js";
 import { renderTable } from "./table.js";
 import { lineKey, parseLineKey, readView, viewQuery } from "./url.js";
@@ -84,11 +85,12 @@ function renderTitle() {
   document.title = [parts.join(" · "), "China internet statistics explorer"].filter(Boolean).join(" — ");
 }
 
-function renderFinder() {
+async function renderFinder() {
   const query = $("search").value.trim();
   const category = $("category").value;
-  const matches = search([...state.catalogue.values()], query, category);
-  renderResults($("results"), $("result-count"), matches, { query, current: state.view.indicator });
+  const found = await search([...state.catalogue.values()], query, category);
+  if (!found) return; // a later search answers instead
+  renderResults($("results"), $("result-count"), found, { query, current: state.view.indicator });
   // On a narrow screen the list would push the figures a screen down: fold it while an
   // indicator is open and nothing is being looked for.
   const idle = Boolean(state.view.indicator) && !query && !category && !state.browsing;
@@ -123,7 +125,9 @@ async function addSparkline(item, point, indicator) {
 
 function renderHead(indicator) {
   $("indicator-name").textContent = indicator.name;
-  $("indicator-name-zh").textContent = indicator.name_zh;
+  const other = otherName(indicator);
+  $("indicator-name-zh").textContent = other.text;
+  $("indicator-name-zh").lang = other.lang;
   $("indicator-description").textContent = indicator.description;
   $("indicator-meta").textContent = coverageText(indicator);
   $("lines").hidden = state.data.lines.length < 2;
@@ -314,13 +318,14 @@ async function downloadShownRows(event) {
 function wire() {
   $("search").addEventListener("input", renderFinder);
   $("category").addEventListener("change", renderFinder);
-  $("finder-form").addEventListener("submit", (event) => {
+  $("finder-form").addEventListener("submit", async (event) => {
     event.preventDefault();
+    await renderFinder();
     $("results").querySelector("a")?.click();
   });
-  $("browse").addEventListener("click", () => {
+  $("browse").addEventListener("click", async () => {
     state.browsing = true;
-    renderFinder();
+    await renderFinder();
     $("results").querySelector("a")?.focus();
   });
 
@@ -368,13 +373,25 @@ function wire() {
   })).observe($("chart"));
 }
 
+/** Everything named again in the language just chosen: the catalogue is asked for in it. */
+async function switchLanguage() {
+  const indicators = await getJson(cataloguePath());
+  state.catalogue = new Map(indicators.data.map((i) => [i.code, i]));
+  learnLabels(indicators.data);
+  if (state.data) state.data.lines = state.data.lines.map((line) => ({ ...line, label: lineLabel(line.dimensions) }));
+  renderIntro();
+  await show();
+}
+
 async function start() {
   const [indicators, reports, sources] = await Promise.all([
-    getJson("/v1/indicators"),
+    getJson(cataloguePath()),
     getJson("/v1/reports"),
     getJson("/v1/sources"),
   ]);
   state.catalogue = new Map(indicators.data.map((i) => [i.code, i]));
+  learnLabels(indicators.data);
+  renderSwitch($("language-switch"), () => switchLanguage().catch(fail));
   state.reports = new Map(reports.data.map((r) => [r.id, r]));
   state.sources = new Map(sources.data.map((s) => [s.id, s]));
   const categories = [...new Set(indicators.data.map((i) => i.category))].sort();

@@ -1,11 +1,14 @@
 /**
- * Finding an indicator: words typed in English or Chinese, matched against the catalogue's
- * names, descriptions and breakdown values, or a category to browse. A word that names a
- * breakdown ("rural") also offers that breakdown of each indicator that has it.
+ * Finding an indicator: words typed in English or Chinese, searched by the API
+ * (`/v1/indicators?q=`: names, terms, descriptions and breakdowns, with the catalogue's
+ * synonyms, best first), or a category to browse. A word that names a breakdown ("rural")
+ * also offers that breakdown of each indicator that has it.
  */
 
+import { getJson } from "./api.js";
 import { h, fill } from "./dom.js";
-import { formatPeriod, humanize } from "./format.js";
+import { formatPeriod, humanize, lineLabel } from "./format.js";
+import { language, otherName } from "./language.js";
 import { lineKey, viewQuery } from "./url.js";
 
 function coverage(indicator) {
@@ -16,42 +19,47 @@ function coverage(indicator) {
   return `${span} · ${indicator.observations} value${indicator.observations === 1 ? "" : "s"}`;
 }
 
-function words(text) {
-  return text.toLowerCase().split(/\s+/).filter(Boolean);
-}
+/** The search asked for last: an answer to an earlier one arrives too late to be shown. */
+let latest = 0;
 
 /**
- * The matches for `query` within `category`: each indicator whose text holds every word,
- * and for each of an indicator's breakdown values that a word names, that breakdown.
- * The indicator whose name (or Chinese name, or code) is the query comes first, then matches
- * by name, then breakdowns, then matches by description only.
+ * The matches for `query` within `category`, in the API's order: each breakdown of an
+ * indicator that the query names (`match.dimension_values`), then the indicator itself if the
+ * query found it by more than its breakdowns.
+ * Without a query, or with one of common words only ("the", "number of"), every indicator of
+ * the category. Resolves to `{matches, note, failed}` (`note` says why a query found what it
+ * did not ask for, or why it failed), or to null when a later search has been asked for
+ * meanwhile.
  */
-export function search(catalogue, query, category) {
-  const wanted = words(query);
-  const phrase = wanted.join(" ");
-  const found = [];
-  for (const indicator of catalogue) {
-    if (category && indicator.category !== category) continue;
-    const names = [indicator.name, indicator.name_zh, indicator.code].map((name) => words(name).join(" "));
-    const name = names.join(" ");
-    const text = `${name} ${indicator.description} ${humanize(indicator.category)}`.toLowerCase();
-    if (wanted.every((word) => text.includes(word))) {
-      const rank = names.includes(phrase) ? 0 : wanted.every((word) => name.includes(word)) ? 1 : 3;
-      found.push({ indicator, dimensions: null, rank });
-    }
-    if (!wanted.length) continue;
-    for (const [dimension, values] of Object.entries(indicator.dimension_values)) {
-      for (const value of values) {
-        const lower = value.toLowerCase();
-        if (wanted.some((word) => lower.includes(word)) && wanted.every((word) => lower.includes(word) || text.includes(word))) {
-          found.push({ indicator, dimensions: { [dimension]: value }, rank: 2 });
-        }
-      }
-    }
+export async function search(catalogue, query, category) {
+  const asked = ++latest;
+  const inCategory = catalogue.filter((indicator) => !category || indicator.category === category);
+  const everything = inCategory.map((indicator) => ({ indicator, dimensions: null }));
+  if (!query) return { matches: everything, note: null, failed: false };
+  const parameters = new URLSearchParams({ q: query });
+  if (category) parameters.set("category", category);
+  let found;
+  try {
+    found = await getJson(`/v1/indicators?${parameters}`);
+  } catch (error) {
+    return asked === latest ? { matches: [], note: error.message, failed: true } : null;
   }
-  // Among breakdowns, an indicator broken down fewer ways is more likely the one meant.
-  const ways = (match) => Object.keys(match.indicator.dimension_values).length;
-  return found.sort((a, b) => a.rank - b.rank || (a.rank === 2 ? ways(a) - ways(b) : 0));
+  if (asked !== latest) return null;
+  if (found.data.some(({ match }) => match.words === 0)) {
+    return { matches: everything, note: `Only common words in “${query}”: every indicator`, failed: false };
+  }
+  const byCode = new Map(inCategory.map((indicator) => [indicator.code, indicator]));
+  const matches = [];
+  for (const { code, match } of found.data) {
+    const indicator = byCode.get(code);
+    if (!indicator) continue;
+    // The breakdowns the query names first: "rural internet users" asks for the rural line.
+    for (const [dimension, values] of Object.entries(match.dimension_values)) {
+      for (const value of values) matches.push({ indicator, dimensions: { [dimension]: value } });
+    }
+    if (match.fields.some((field) => field !== "dimension_values")) matches.push({ indicator, dimensions: null });
+  }
+  return { matches, note: null, failed: false };
 }
 
 function resultLink(match, current) {
@@ -59,20 +67,24 @@ function resultLink(match, current) {
   const query = viewQuery({ indicator: indicator.code, with: dimensions ? lineKey(dimensions) : null });
   const isCurrent = !dimensions && indicator.code === current;
   return h("a", { href: query, "data-view": "", "aria-current": isCurrent ? "page" : null },
-    h("span", { class: "result-name" }, indicator.name, dimensions ? ` — ${Object.values(dimensions)[0]}` : null),
-    h("span", { class: "result-zh", lang: "zh" }, indicator.name_zh),
+    h("span", { class: "result-name", lang: language() }, indicator.name, dimensions ? ` — ${lineLabel(dimensions)}` : null),
+    h("span", { class: "result-zh", lang: otherName(indicator).lang }, otherName(indicator).text),
     h("span", { class: "result-meta" }, coverage(indicator)));
 }
 
-/** Show the matches in `results`, grouped by category, and say how many in `count`. */
-export function renderResults(results, count, matches, { query, current }) {
+/**
+ * Show the matches in `results`, grouped by category (or, for a search, as one list), and say
+ * how many in `count`, or what its `note` says.
+ */
+export function renderResults(results, count, { matches, note, failed }, { query, current }) {
+  const ranked = Boolean(query) && !note;
   const groups = new Map();
   for (const match of matches) {
-    const key = query ? "Matches" : humanize(match.indicator.category);
+    const key = ranked ? "Matches" : humanize(match.indicator.category);
     groups.set(key, [...(groups.get(key) ?? []), match]);
   }
-  if (!query) {
-    for (const members of groups.values()) members.sort((a, b) => a.indicator.name.localeCompare(b.indicator.name));
+  if (!ranked) {
+    for (const members of groups.values()) members.sort((a, b) => a.indicator.name.localeCompare(b.indicator.name, language()));
   }
   const ordered = [...groups].sort(([a], [b]) => a.localeCompare(b));
   fill(results, ordered.map(([title, members]) => [
@@ -80,7 +92,8 @@ export function renderResults(results, count, matches, { query, current }) {
     h("ul", {}, members.map((match) => h("li", {}, resultLink(match, current)))),
   ]));
   const noun = matches.length === 1 ? "match" : "matches";
-  count.textContent = query
-    ? `${matches.length} ${noun} for “${query}”${matches.length ? "" : ": try fewer or other words"}`
-    : `${matches.length} indicators`;
+  count.classList.toggle("error", failed);
+  if (note) count.textContent = note;
+  else if (query) count.textContent = `${matches.length} ${noun} for “${query}”${matches.length ? "" : ": try other words"}`;
+  else count.textContent = `${matches.length} indicators`;
 }

@@ -1,5 +1,7 @@
 /** Numbers, units, periods and breakdowns written the way people read them. */
 
+import { totalLabel, valueLabel } from "./language.js";
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const SCALES = [
@@ -95,15 +97,17 @@ export function humanize(slug) {
 }
 
 function dimensionLabel(name, value) {
+  const label = valueLabel(name, value);
+  if (label) return label;
   if (name === "compared_with") return `vs ${formatPeriod(value)}`;
   if (name === "age_group") return `aged ${value}`;
   return value;
 }
 
-/** A breakdown's label: {} → "Total", {area: "rural"} → "rural". */
+/** A breakdown's label in the language chosen: {} → "Total", {area: "rural"} → "rural" (农村). */
 export function lineLabel(dimensions) {
   const names = Object.keys(dimensions).sort();
-  if (!names.length) return "Total";
+  if (!names.length) return totalLabel();
   return names.map((name) => dimensionLabel(name, dimensions[name])).join(" · ");
 }
 

@@ -71,6 +71,36 @@ def test_etag_matches_in_a_list_and_as_strong(client: TestClient) -> None:
     assert stale.status_code == 200
 
 
+def test_an_answer_in_a_language_says_so_and_varies_by_the_header(client: TestClient) -> None:
+    by_header = client.get("/v1/indicators", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    by_parameter = client.get("/v1/indicators?lang=zh", headers={"Accept-Language": "en"})
+    english = client.get("/v1/indicators")
+    revalidated = client.get(
+        "/v1/indicators",
+        headers={"Accept-Language": "zh-CN", "If-None-Match": by_header.headers["etag"]},
+    )
+
+    assert by_header.headers["content-language"] == by_parameter.headers["content-language"]
+    assert by_header.headers["content-language"] == "zh"
+    assert english.headers["content-language"] == "en"
+    # The header chose the language: a cache must tell the answers apart by it.
+    assert "Accept-Language" in by_header.headers["vary"]
+    assert "Accept-Language" in english.headers["vary"]
+    assert "Accept-Language" not in by_parameter.headers["vary"]
+    assert english.headers["etag"] != by_header.headers["etag"]
+    assert revalidated.status_code == 304
+    assert "Accept-Language" in revalidated.headers["vary"]
+    assert revalidated.headers["content-language"] == "zh"
+
+
+def test_an_answer_that_names_nothing_has_no_language(client: TestClient) -> None:
+    response = client.get("/v1/reports", headers={"Accept-Language": "zh"})
+
+    assert "content-language" not in response.headers
+    assert "Accept-Language" not in response.headers["vary"]
+    assert response.headers["etag"] == client.get("/v1/reports").headers["etag"]
+
+
 def test_etag_differs_by_query_and_representation(client: TestClient) -> None:
     def etag(url: str, **headers: str) -> str:
         return client.get(url, headers=headers).headers["etag"]

@@ -164,6 +164,32 @@ def test_accept_encoding_gzip_is_its_own_variant() -> None:
     assert app.calls == 2
 
 
+def test_the_language_accept_language_asks_for_is_its_own_variant() -> None:
+    app = CountingApp()
+    client = cached(app)
+
+    client.get("/v1/x")
+    client.get("/v1/x", headers={"Accept-Language": "en-GB"})
+    client.get("/v1/x", headers={"Accept-Language": "zh-CN"})
+    client.get("/v1/x", headers={"Accept-Language": "zh;q=0.9, fr"})
+
+    assert app.calls == 2
+
+
+def test_a_cached_answer_keeps_its_language(seeded: Engine) -> None:
+    url = "/v1/indicators/internet_penetration"
+    with app_client(seeded) as client:
+        english = client.get(url)
+        chinese = client.get(url, headers={"Accept-Language": "zh-CN"})
+        english_again = client.get(url)
+        chinese_again = client.get(url, headers={"Accept-Language": "zh"})
+
+    assert english.json()["name"] == english_again.json()["name"] == "Internet penetration rate"
+    assert chinese.json()["name"] == chinese_again.json()["name"] == "互联网普及率"
+    assert chinese_again.headers["content-language"] == "zh"
+    assert "Accept-Language" in chinese_again.headers["vary"]
+
+
 def test_host_is_part_of_the_key() -> None:
     app = CountingApp()
     client = cached(app)

@@ -40,6 +40,7 @@ def test_list_observations_as_the_contract_shows(client: TestClient) -> None:
             "value": 1108000000,
             "unit": "persons",
             "dimensions": {},
+            "dimension_labels": {},
             "report": "cnnic-55",
             "status": "reported",
             "as_reported": "1,108 million",
@@ -541,3 +542,18 @@ def test_every_page_is_exactly_what_its_model_documents(client: TestClient) -> N
     assert any(row["notes"] for row in body["data"])
     assert any(isinstance(row["value"], int) for row in body["data"])
     assert any(isinstance(row["value"], float) for row in body["data"])
+
+
+def test_list_observations_labels_dimensions_in_the_language_asked_for(
+    client: TestClient,
+) -> None:
+    rural = {"indicator": "internet_penetration", "area": "rural", "start": "2024-12"}
+    english = fetch(client, **rural)
+    chinese = fetch(client, **rural, lang="zh")
+    cn = fetch(client, indicator="domain_names", tld=".CN", lang="zh")
+
+    assert {row["dimension_labels"]["area"] for row in english} == {"rural"}
+    assert {row["dimension_labels"]["area"] for row in chinese} == {"农村"}
+    assert {row["dimensions"]["area"] for row in chinese} == {"rural"}
+    # A value the catalogue names in no Chinese keeps its own label.
+    assert {row["dimension_labels"]["tld"] for row in cn} == {".CN"}

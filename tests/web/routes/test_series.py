@@ -13,9 +13,17 @@ def test_read_series(client: TestClient) -> None:
         "indicator": "internet_penetration",
         "unit": "percent",
         "series": [
-            {"dimensions": {}, "points": [["2024-12", 78.6], ["2025-12", 80.1]]},
-            {"dimensions": {"area": "rural"}, "points": [["2024-12", 65.6], ["2025-12", 69.5]]},
-            {"dimensions": {"area": "urban"}, "points": [["2024-12", 85.3]]},
+            {"dimensions": {}, "labels": {}, "points": [["2024-12", 78.6], ["2025-12", 80.1]]},
+            {
+                "dimensions": {"area": "rural"},
+                "labels": {"area": "rural"},
+                "points": [["2024-12", 65.6], ["2025-12", 69.5]],
+            },
+            {
+                "dimensions": {"area": "urban"},
+                "labels": {"area": "urban"},
+                "points": [["2024-12", 85.3]],
+            },
         ],
     }
 
@@ -24,7 +32,7 @@ def test_read_series_gives_one_vintage_a_period(client: TestClient) -> None:
     series = client.get("/v1/indicators/generative_ai_users/series").json()["series"]
 
     assert series == [
-        {"dimensions": {}, "points": [["2024-12", 249000000], ["2025-12", 602000000]]}
+        {"dimensions": {}, "labels": {}, "points": [["2024-12", 249000000], ["2025-12", 602000000]]}
     ]
 
 
@@ -42,14 +50,26 @@ def test_read_series_filtered(client: TestClient) -> None:
         return series
 
     assert lines(area="rural", start="2025") == [
-        {"dimensions": {"area": "rural"}, "points": [["2025-12", 69.5]]}
+        {
+            "dimensions": {"area": "rural"},
+            "labels": {"area": "rural"},
+            "points": [["2025-12", 69.5]],
+        }
     ]
     assert lines(report="cnnic-57", end="2025-12-31") == [
-        {"dimensions": {}, "points": [["2025-12", 80.1]]},
-        {"dimensions": {"area": "rural"}, "points": [["2025-12", 69.5]]},
+        {"dimensions": {}, "labels": {}, "points": [["2025-12", 80.1]]},
+        {
+            "dimensions": {"area": "rural"},
+            "labels": {"area": "rural"},
+            "points": [["2025-12", 69.5]],
+        },
     ]
     assert lines(last="1", area="urban") == [
-        {"dimensions": {"area": "urban"}, "points": [["2024-12", 85.3]]}
+        {
+            "dimensions": {"area": "urban"},
+            "labels": {"area": "urban"},
+            "points": [["2024-12", 85.3]],
+        }
     ]
     assert lines(start="2026") == []
 
@@ -112,6 +132,7 @@ def test_read_series_with_vintages_lists_every_report(client: TestClient) -> Non
     assert response.json()["series"] == [
         {
             "dimensions": {},
+            "labels": {},
             "points": [["2024-12", 249000000], ["2025-12", 602000000]],
             "vintages": [
                 ["2024-12", 249000000, "cnnic-55"],
@@ -133,3 +154,20 @@ def test_read_series_vintages_as_a_spreadsheet(client: TestClient) -> None:
         "2024-12,cnnic-57,249069094\n"
         "2025-12,cnnic-57,602000000\n"
     )
+
+
+def test_read_series_labels_its_lines_in_the_language_asked_for(client: TestClient) -> None:
+    chinese = client.get("/v1/indicators/internet_penetration/series", params={"lang": "zh"})
+    by_header = client.get(
+        "/v1/indicators/internet_penetration/series", headers={"Accept-Language": "zh-CN"}
+    )
+
+    assert [line["labels"] for line in chinese.json()["series"]] == [
+        {},
+        {"area": "农村"},
+        {"area": "城镇"},
+    ]
+    # The keys stay the values filters take.
+    assert [line["dimensions"] for line in chinese.json()["series"]][1] == {"area": "rural"}
+    assert by_header.json() == chinese.json()
+    assert chinese.headers["content-language"] == by_header.headers["content-language"] == "zh"

@@ -21,15 +21,22 @@ def test_series_change_is_labelled_and_shows_its_inputs(client: TestClient) -> N
         "series": [
             {
                 "dimensions": {},
+                "labels": {},
                 "points": [["2025-12", 1.5]],
                 "computed_from": [[["2024-12", 78.6], ["2025-12", 80.1]]],
             },
             {
                 "dimensions": {"area": "rural"},
+                "labels": {"area": "rural"},
                 "points": [["2025-12", 3.9]],
                 "computed_from": [[["2024-12", 65.6], ["2025-12", 69.5]]],
             },
-            {"dimensions": {"area": "urban"}, "points": [], "computed_from": []},
+            {
+                "dimensions": {"area": "urban"},
+                "labels": {"area": "urban"},
+                "points": [],
+                "computed_from": [],
+            },
         ],
     }
 
