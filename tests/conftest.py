@@ -11,6 +11,8 @@ fails one that is not.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 pytest_plugins = ["tests.service_database"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The downloads the tests cause are built in a folder of this run's own, never in the one
+    the settings would name (before any test reads the settings)."""
+    folder = tempfile.mkdtemp(prefix="cnnic-stats-downloads-")
+    os.environ["DOWNLOAD_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def migrate(engine: Engine) -> None:

@@ -27,6 +27,11 @@ TAGS: list[dict[str, Any]] = [
         "name": "sources",
         "description": "The documents the figures were read from, and their full texts.",
     },
+    {
+        "name": "downloads",
+        "description": "The whole data set in one request: a data package (CSV and the texts, "
+        "zipped) or a SQLite database.",
+    },
     {"name": "health", "description": "Probes for the process and its database."},
 ]
 

@@ -56,6 +56,15 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
     tracker = await tracker_for(engine, settings.response_cache_version_ttl)
     version = await tracker.current()
     adopt_version(session, version)
+    tag_with_version(request, version)
+    if matches(request.headers.get("if-none-match"), request.state.etag):
+        raise NotModified
+
+
+def tag_with_version(request: Request, version: str | None) -> None:
+    """Make ``version`` the data version the answer to ``request`` names, in its ETag and its
+    ``X-Data-Version``: the tracked one, or the one a route found it read (a seed may land in
+    between)."""
     material = [
         _CODE_VERSION,
         version,
@@ -63,11 +72,8 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
         sorted(request.query_params.multi_items()),
         wants_csv(request.query_params.get("format"), request.headers.get("accept")),
     ]
-    etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
-    request.state.etag = etag
+    request.state.etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.data_version = version
-    if matches(request.headers.get("if-none-match"), etag):
-        raise NotModified
 
 
 class ETagMiddleware:

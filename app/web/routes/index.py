@@ -26,6 +26,16 @@ _LINKS = [
         href="/v1/indicators/{code}/series",
         title="An indicator's lines over time, for a chart or a spreadsheet",
     ),
+    schemas.Link(
+        rel="datapackage",
+        href="/v1/downloads/datapackage.zip",
+        title="Everything as a data package: CSV tables and the texts, zipped",
+    ),
+    schemas.Link(
+        rel="database",
+        href="/v1/downloads/database.sqlite",
+        title="Everything as a SQLite database",
+    ),
     schemas.Link(rel="openapi", href="/openapi.json", title="This API's OpenAPI document"),
     schemas.Link(rel="docs", href="/docs", title="The API's documentation, to try it"),
 ]
