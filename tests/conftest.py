@@ -30,12 +30,15 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 pytest_plugins = ["tests.service_database"]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """The downloads the tests cause are built in a folder of this run's own, never in the one
-    the settings would name (before any test reads the settings)."""
-    folder = tempfile.mkdtemp(prefix="cnnic-stats-downloads-")
-    os.environ["DOWNLOAD_CACHE_DIR"] = folder
-    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+# The downloads the tests cause are built in a folder of this run's own, never in the one the
+# settings would name. Set on import: the conftests below this one import the app, which reads
+# the settings then.
+DOWNLOADS = tempfile.mkdtemp(prefix="cnnic-stats-downloads-")
+os.environ["DOWNLOAD_CACHE_DIR"] = DOWNLOADS
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(DOWNLOADS, ignore_errors=True)
 
 
 def migrate(engine: Engine) -> None:
