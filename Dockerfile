@@ -23,6 +23,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     SEEDS_DIR=/srv/seeds \
     DATABASE_URL=sqlite:////srv/data/cnnic.db \
+    DOWNLOAD_CACHE_DIR=/tmp/downloads \
     HOST=0.0.0.0 \
     PORT=8000 \
     WEB_CONCURRENCY=2 \

@@ -96,6 +96,12 @@ class Settings(BaseSettings):
         description="Seconds between reads of the data version that keys the response cache and "
         "the ETags (a new seed is seen within this). 0 reads it on every request.",
     )
+    download_cache_dir: Path = Field(
+        default=PROJECT_ROOT / "data" / "downloads",
+        description="Folder the bulk downloads (/v1/downloads) are built in, once per data "
+        "version, and served from; it must be writable. Older versions' files are removed "
+        "there when a new version's are built.",
+    )
     log_level: LogLevel = Field(
         default="INFO", description="Least severe log level written (JSON lines on stdout)."
     )

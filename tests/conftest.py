@@ -11,6 +11,8 @@ fails one that is not.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 pytest_plugins = ["tests.service_database"]
+
+
+# The downloads the tests cause are built in a folder of this run's own, never in the one the
+# settings would name. Set on import: the conftests below this one import the app, which reads
+# the settings then.
+DOWNLOADS = tempfile.mkdtemp(prefix="cnnic-stats-downloads-")
+os.environ["DOWNLOAD_CACHE_DIR"] = DOWNLOADS
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(DOWNLOADS, ignore_errors=True)
 
 
 def migrate(engine: Engine) -> None:

@@ -1,6 +1,6 @@
 """The layout: data flows one way, and every import follows it.
 
-    seeds/ -> sources -> extract -> readings -> seed -> store -> queries -> web
+    seeds/ -> sources -> extract -> readings -> seed -> store -> queries -> exports -> web
 
 Each part of ``app/`` may import only the parts listed for it below. A new package or a
 module loose at the top of ``app/`` must be given its place here, or this test fails.
@@ -30,9 +30,17 @@ MAY_IMPORT: dict[str, set[str]] = {
     "app.store": SHARED,
     "app.seed": {"app.sources", "app.extract", "app.readings", "app.store", *SHARED},
     "app.queries": {"app.store", *SHARED},
+    "app.exports": {"app.queries", "app.store", *SHARED},
     "app.observability": SHARED,
     # The web reads the catalogue (sources) for the closed choices its OpenAPI document lists.
-    "app.web": {"app.sources", "app.queries", "app.store", "app.observability", *SHARED},
+    "app.web": {
+        "app.sources",
+        "app.queries",
+        "app.exports",
+        "app.store",
+        "app.observability",
+        *SHARED,
+    },
     "app.cli": {"app.sources", "app.extract", "app.readings", "app.seed", "app.store", *SHARED},
     "app.serve": {"app.observability", *SHARED},
     "app.__main__": {"app.cli"},
@@ -49,6 +57,7 @@ MAY_NOT_USE: dict[str, set[str]] = {
     "app.seed": HTTP,
     "app.store": HTTP,
     "app.queries": HTTP,
+    "app.exports": HTTP,
 }
 
 # The modules loose at the top of app/: at most a handful.
@@ -116,6 +125,8 @@ def test_imports_follow_the_path_of_the_data(path: Path) -> None:
         ("app/extract/x.py", "import sqlalchemy", "may not use sqlalchemy"),
         ("app/extract/x.py", "from fastapi import Request", "may not use fastapi"),
         ("app/queries/x.py", "from app.web import schemas", "may not import app.web"),
+        ("app/queries/x.py", "from app.exports import cache", "may not import app.exports"),
+        ("app/exports/x.py", "from fastapi import Request", "may not use fastapi"),
         ("app/store/x.py", "from app import queries", "may not import app.queries"),
         ("app/seed/x.py", "from starlette.requests import Request", "may not use starlette"),
     ],

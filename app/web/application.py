@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Depends, FastAPI
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from app.config import Settings, get_settings
 from app.observability.access import ObservedRequestsMiddleware
@@ -23,6 +23,7 @@ from app.web.middleware.response_cache import ResponseCacheMiddleware, response_
 from app.web.middleware.security_headers import SecurityHeadersMiddleware
 from app.web.openapi import TAGS, install_openapi
 from app.web.routes import (
+    downloads,
     health,
     index,
     indicators,
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.include_router(reports.router)
     app.include_router(sources.router)
     app.include_router(releases.router)
+    app.include_router(downloads.router)
     install_docs(app)
     install_openapi(app, app.state.choices)
     install_explorer(app)
@@ -120,7 +122,13 @@ def install_middleware(app: Service, settings: Settings) -> None:
             f"stale-while-revalidate={settings.cache_stale_while_revalidate}"
         ),
     )
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES)
+    # A database download is sent as it is: compressing it anew for every request would cost a
+    # core for seconds (the data package is the compressed download; a zip is never gzipped).
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=GZIP_MINIMUM_BYTES,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, downloads.SQLITE_MEDIA_TYPE),
+    )
     limits = request_limits(settings)
     app.add_middleware(RequestLimitsMiddleware, limits=limits)
     cache = response_cache_options(settings, limits)

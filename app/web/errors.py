@@ -26,6 +26,8 @@ class ApiError(Exception):
     status = 400
     slug = "bad-request"
     title = "Bad request"
+    # Seconds after which the client may try again, sent as Retry-After; None: no header.
+    retry_after: int | None = None
 
     def __init__(
         self,
@@ -63,6 +65,16 @@ class UnknownParameterError(InvalidParameterError):
 
     slug = "unknown-parameter"
     title = "Unknown parameter"
+
+
+class DataUnavailableError(ApiError):
+    """The data cannot be served whole now: none is seeded yet, or seeds kept landing while it
+    was read."""
+
+    status = 503
+    slug = "data-unavailable"
+    title = "Data unavailable"
+    retry_after = 30
 
 
 class NotModified(Exception):  # noqa: N818 - it is a status, not a failure
@@ -125,7 +137,8 @@ def _parameter_problem(error: dict[str, Any]) -> tuple[ParameterProblem, bool]:
 
 async def _handle_api_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, ApiError)
-    return problem_response(_from_api_error(error, request))
+    headers = None if error.retry_after is None else {"Retry-After": str(error.retry_after)}
+    return problem_response(_from_api_error(error, request), headers=headers)
 
 
 async def _handle_validation_error(request: Request, error: Exception) -> Response:

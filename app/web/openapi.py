@@ -34,6 +34,11 @@ TAGS: list[dict[str, Any]] = [
         "description": "What each seed changed: the reports and sources it brought or took "
         "away, and every observation it added, revised or withdrew.",
     },
+    {
+        "name": "downloads",
+        "description": "The whole data set in one request: a data package (CSV and the texts, "
+        "zipped) or a SQLite database.",
+    },
     {"name": "health", "description": "Probes for the process and its database."},
 ]
 

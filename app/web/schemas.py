@@ -64,8 +64,9 @@ class Problem(WireModel):
     `type` is one of `urn:cnnic-stats:problem:not-found` (404: no such report, source or
     indicator), `urn:cnnic-stats:problem:invalid-parameter` (422: a malformed, out-of-range or
     contradictory value), `urn:cnnic-stats:problem:unknown-parameter` (422: a parameter that is
-    neither documented nor a known dimension), or `about:blank` (plain HTTP errors such as an
-    unknown path).
+    neither documented nor a known dimension), `urn:cnnic-stats:problem:data-unavailable` (503:
+    a download cannot be built now: no data is seeded, or seeds kept landing while it was read),
+    or `about:blank` (plain HTTP errors such as an unknown path).
     """
 
     type: str = Field(

@@ -60,11 +60,12 @@ def writable_seeded(engine: Engine) -> Engine:
     return engine
 
 
-def client_of(database: Engine) -> Iterator[TestClient]:
-    """A client of the app, its sessions bound to ``database``. The response cache reads the
-    data version on every request, so a test that changes the data sees the change at once on
-    PostgreSQL too."""
-    app = create_app(get_settings().model_copy(update={"response_cache_version_ttl": 0}))
+def client_of(database: Engine, **settings: object) -> Iterator[TestClient]:
+    """A client of the app, its sessions bound to ``database``, on the settings with
+    ``settings`` changed. The response cache reads the data version on every request, so a
+    test that changes the data sees the change at once on PostgreSQL too."""
+    changed = {"response_cache_version_ttl": 0, **settings}
+    app = create_app(get_settings().model_copy(update=changed))
 
     def session_override() -> Iterator[Session]:
         with Session(database) as session:

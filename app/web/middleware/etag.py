@@ -59,6 +59,15 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
     version = await tracker.current()
     seeded_at = tracker.seeded_at
     adopt_version(session, version)
+    tag_with_version(request, version, seeded_at)
+    if matches(request.headers.get("if-none-match"), request.state.etag):
+        raise NotModified
+
+
+def tag_with_version(request: Request, version: str | None, seeded_at: str | None) -> None:
+    """Make ``version``, seeded at ``seeded_at``, the data the answer to ``request`` names, in
+    its ETag, its ``X-Data-Version`` and its ``X-Data-Seeded-At``: the tracked one, or the one
+    a route found it read (a seed may land in between)."""
     material = [
         _CODE_VERSION,
         version,
@@ -69,12 +78,9 @@ async def conditional_get(request: Request, session: SessionDep) -> None:
         # The language an answer names things in, for the routes that choose one.
         getattr(request.state, "language", None),
     ]
-    etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
-    request.state.etag = etag
+    request.state.etag = _weak_tag(json.dumps(material, ensure_ascii=False).encode())
     request.state.data_version = version
     request.state.data_seeded_at = seeded_at
-    if matches(request.headers.get("if-none-match"), etag):
-        raise NotModified
 
 
 class ETagMiddleware:

@@ -17,7 +17,9 @@ gzip) keyed by
   else the origin itself if it is allowed, and one shared variant for every other origin.
 
 A hit is answered at once: ``304`` when ``If-None-Match`` names its ETag, else the stored
-answer. Only ``200`` answers that carry an ETag are stored; entries are dropped least recently
+answer. Only ``200`` answers that carry an ETag are stored, unless their route keeps them out
+(:func:`keep_out`: a file served from disk is cheap to send again, and would only take the
+memory); entries are dropped least recently
 used first past ``max_bytes``, and one answer larger than an eighth of it is never stored.
 
 It sits in front of everything else, FastAPI included, so that a hit costs little more than
@@ -44,7 +46,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote
 
 import anyio
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -68,6 +70,7 @@ _BODY_HEADERS = frozenset({b"content-type", b"content-length", b"content-encodin
 _ENTRY_OVERHEAD = 512
 _MAX_REMEMBERED_VALUES = 256
 _OTHER_ORIGIN = b"\x00"
+_KEPT_OUT = "kept_out_of_response_cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,11 @@ class CachedResponse:
     not_modified_headers: list[tuple[bytes, bytes]]
     route: Any
     size: int
+
+
+def keep_out(request: Request) -> None:
+    """Tell the response cache not to keep the answer to ``request``."""
+    setattr(request.state, _KEPT_OUT, True)
 
 
 class ResponseStore:
@@ -299,7 +307,11 @@ class ResponseCacheMiddleware:
                     for header in message.get("headers", [])
                     if header[0] != REQUEST_ID_HEADER
                 ]
-                storable = message["status"] == 200 and _reusable(headers)
+                storable = (
+                    message["status"] == 200
+                    and _reusable(headers)
+                    and not scope.get("state", {}).get(_KEPT_OUT, False)
+                )
             elif message["type"] == "http.response.body" and storable:
                 body = message.get("body", b"")
                 size += len(body)

@@ -27,6 +27,16 @@ _LINKS = [
         title="An indicator's lines over time, for a chart or a spreadsheet",
     ),
     schemas.Link(rel="releases", href="/v1/releases", title="What each seed changed, newest first"),
+    schemas.Link(
+        rel="datapackage",
+        href="/v1/downloads/datapackage.zip",
+        title="Everything as a data package: CSV tables and the texts, zipped",
+    ),
+    schemas.Link(
+        rel="database",
+        href="/v1/downloads/database.sqlite",
+        title="Everything as a SQLite database",
+    ),
     schemas.Link(rel="openapi", href="/openapi.json", title="This API's OpenAPI document"),
     schemas.Link(rel="docs", href="/docs", title="The API's documentation, to try it"),
 ]

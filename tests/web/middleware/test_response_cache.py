@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
-from starlette.types import Receive, Scope, Send
+from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.config import get_settings
 from app.observability.access import SHARED_ACCESS_LOG, ObservedRequestsMiddleware
@@ -28,6 +29,7 @@ from app.web.middleware.response_cache import (
     CachedResponse,
     ResponseCacheMiddleware,
     ResponseStore,
+    keep_out,
     normalised_query,
 )
 from tests.conftest import migrate
@@ -68,7 +70,7 @@ class CountingApp:
 
 
 def cached(
-    app: CountingApp,
+    app: ASGIApp,
     *,
     versions: FixedVersion | None = None,
     max_bytes: int = 1 << 20,
@@ -304,6 +306,20 @@ def test_what_is_never_kept(app: CountingApp, url: str) -> None:
 
     client.get(url)
     client.get(url)
+
+    assert app.calls == 2
+
+
+def test_an_answer_its_route_keeps_out_is_not_kept() -> None:
+    app = CountingApp()
+
+    async def keeping_out(scope: Scope, receive: Receive, send: Send) -> None:
+        keep_out(Request(scope))
+        await app(scope, receive, send)
+
+    client = cached(keeping_out)
+    client.get("/v1/x")
+    client.get("/v1/x")
 
     assert app.calls == 2
 
