@@ -2,6 +2,9 @@
 
     seeds/ -> sources -> extract -> readings -> seed -> store -> queries -> web
 
+``checks`` stands beside the path, between ``queries`` and ``web``: a claim to check is read
+with ``sources`` and ``extract`` and held against what ``queries`` read.
+
 Each part of ``app/`` may import only the parts listed for it below. A new package or a
 module loose at the top of ``app/`` must be given its place here, or this test fails.
 """
@@ -30,8 +33,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "app.store": SHARED,
     "app.seed": {"app.sources", "app.extract", "app.readings", "app.store", *SHARED},
     "app.queries": {"app.store", *SHARED},
+    "app.checks": {"app.sources", "app.extract", "app.queries", *SHARED},
     "app.observability": SHARED,
-    "app.web": {"app.queries", "app.store", "app.observability", *SHARED},
+    "app.web": {"app.checks", "app.queries", "app.store", "app.observability", *SHARED},
     "app.cli": {"app.sources", "app.extract", "app.readings", "app.seed", "app.store", *SHARED},
     "app.serve": {"app.observability", *SHARED},
     "app.__main__": {"app.cli"},
@@ -48,6 +52,7 @@ MAY_NOT_USE: dict[str, set[str]] = {
     "app.seed": HTTP,
     "app.store": HTTP,
     "app.queries": HTTP,
+    "app.checks": HTTP,
 }
 
 # The modules loose at the top of app/: at most a handful.

@@ -21,7 +21,7 @@ from app.web.middleware.request_limits import RequestLimitsMiddleware, request_l
 from app.web.middleware.response_cache import ResponseCacheMiddleware, response_cache_options
 from app.web.middleware.security_headers import SecurityHeadersMiddleware
 from app.web.openapi import TAGS, install_openapi
-from app.web.routes import health, index, indicators, observations, reports, sources
+from app.web.routes import check, health, index, indicators, observations, reports, sources
 from app.web.service import Service
 
 GZIP_MINIMUM_BYTES = 1000
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.include_router(indicators.router)
     app.include_router(reports.router)
     app.include_router(sources.router)
+    app.include_router(check.router)
     install_docs(app)
     install_openapi(app)
     install_explorer(app)

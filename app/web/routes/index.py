@@ -26,6 +26,11 @@ _LINKS = [
         href="/v1/indicators/{code}/series",
         title="An indicator's lines over time, for a chart or a spreadsheet",
     ),
+    schemas.Link(
+        rel="check",
+        href="/v1/check?claim={claim}",
+        title="A figure from a news story checked against the data",
+    ),
     schemas.Link(rel="openapi", href="/openapi.json", title="This API's OpenAPI document"),
     schemas.Link(rel="docs", href="/docs", title="The API's documentation, to try it"),
 ]
