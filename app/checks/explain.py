@@ -52,7 +52,7 @@ def summary(check: Check) -> str:
         gap = item.differences[0].by_percent
         how_far = "" if gap is None else f", {abs(gap)}% {'above' if gap > 0 else 'below'} it"
         return (
-            f"Differs: for {_observation(check, item)} {item.figure.report} gives "
+            f"Differs: for {_observation(check, item)}, {item.figure.report} gives "
             f"{_as_given(item)}; the claim says {said}{how_far}."
         )
     subject = ", ".join(check.names.get(i.code, (i.code, ""))[0] for i in reading.indicators)
