@@ -24,6 +24,7 @@ same order.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -165,11 +166,7 @@ def compare_one(
             )
         )
     elif agreed is None:
-        by_percent = (
-            float(((claimed.value - value) / abs(value) * 100).quantize(Decimal("0.01")))
-            if value
-            else None
-        )
+        by_percent = _percent_of(claimed.value - value, value)
         direction = "above" if claimed.value > value else "below"
         share = "" if by_percent is None else f" {abs(by_percent)}% {direction} it"
         differences.append(
@@ -182,6 +179,14 @@ def compare_one(
             )
         )
     return Compared(figure, tuple(differences), distance)
+
+
+def _percent_of(part: Decimal, whole: Decimal) -> float | None:
+    """``part`` in percent of ``whole``, to two decimals; None when that is no number."""
+    if not whole:
+        return None
+    percent = float(part / abs(whole) * 100)
+    return round(percent, 2) if math.isfinite(percent) else None
 
 
 def rank(compared: Sequence[Compared], order: Mapping[str, int]) -> list[Compared]:

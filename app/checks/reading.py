@@ -26,6 +26,7 @@ since January, as in the reports (:meth:`ClaimReader.period_for`). A phrase with
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -108,7 +109,8 @@ class ClaimReader:
         """The reading of ``claim`` (its spaces collapsed: a pasted line break is a space)."""
         claim = " ".join(claim.split())
         text = simplified(claim)
-        quantities = find_quantities(text)
+        # A number past the range of the stored values' type is no figure any report gives.
+        quantities = [q for q in find_quantities(text) if math.isfinite(float(q.value))]
         found = with_modifiers(self.finder.find(text), text, self.catalogue)
         hits = owned_hits(found, text, Said(), self.catalogue)
         mentions = find_periods(
@@ -123,8 +125,8 @@ class ClaimReader:
         if not quantities:
             return self._without_figure(claim, hits, dating)
         record = self._as_sentence(text)
-        if record is not None:
-            quantity = next(q for q in quantities if q.start <= record.evidence.value_start < q.end)
+        quantity = _quantity_of(record, quantities)
+        if record is not None and quantity is not None:
             figure = ClaimFigure(
                 claim[quantity.start : quantity.end],
                 record.value,
@@ -252,6 +254,14 @@ class ClaimReader:
             dimensions=_breakdowns(hits),
             period=_period(claim, next(iter(dating.dates), None)),
         )
+
+
+def _quantity_of(record: Record | None, quantities: list[Quantity]) -> Quantity | None:
+    """The number of the claim ``record`` reads, if it is one of ``quantities``."""
+    if record is None:
+        return None
+    start = record.evidence.value_start
+    return next((q for q in quantities if q.start <= start < q.end), None)
 
 
 def _breakdowns(hits: list[TermHit]) -> dict[str, str]:

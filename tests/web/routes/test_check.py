@@ -268,3 +268,18 @@ def test_bad_input_is_a_problem_naming_the_parameter(
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["parameter"] == parameter
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("9" * 300, "not_found"),
+        ("0.0000000001 internet users", "not_found"),
+        ("1" + "0" * 297 + "万亿", "unreadable"),  # past any stored value's range: no figure
+    ],
+    ids=["300 nines", "a tiny count", "1e309"],
+)
+def test_an_absurd_number_gets_an_answer_not_a_failure(
+    client: TestClient, claim: str, verdict: str
+) -> None:
+    assert check(client, claim)["verdict"] == verdict
