@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -127,40 +127,13 @@ class ClaimReader:
         record = self._as_sentence(text)
         quantity = _quantity_of(record, quantities)
         if record is not None and quantity is not None:
-            figure = ClaimFigure(
-                claim[quantity.start : quantity.end],
-                record.value,
-                quantity.unit,
-                record.precision,
-                record.qualifier,
-            )
-            phrase = self._phrase_of(record.indicator, quantity, hits, claim)
-            indicators: tuple[NamedIndicator, ...] = (NamedIndicator(record.indicator, phrase),)
-            dimensions = dict(record.dimensions)
-            read_as: ReadAs = "sentence"
+            reading = self._by_sentence(claim, record, quantity, hits)
         else:
             quantity = quantities[0]
-            figure = ClaimFigure(
-                claim[quantity.start : quantity.end],
-                quantity.value,
-                quantity.unit,
-                quantity.precision,
-                quantity.qualifier,
-            )
-            named = self._named(quantity, hits, claim)
-            indicators = tuple(indicator for indicator, _ in named)
-            dimensions = named[0][1] if named else _breakdowns(hits)
-            read_as = "phrases" if named else "value"
+            reading = self._by_phrases(claim, quantity, hits)
         mention = dating.mention_near(quantity) or next(iter(dating.dates), None)
-        return ClaimReading(
-            claim=claim,
-            figure=figure,
-            read_as=read_as,
-            indicators=indicators,
-            dimensions=dimensions,
-            period=_period(claim, mention),
-            others=tuple(claim[q.start : q.end] for q in quantities if q is not quantity),
-        )
+        others = tuple(claim[q.start : q.end] for q in quantities if q is not quantity)
+        return replace(reading, period=_period(claim, mention), others=others)
 
     def period_for(self, reading: ClaimReading, code: str) -> str | None:
         """The period ``reading`` gives a value of ``code``: a whole year is a stock's
@@ -191,6 +164,38 @@ class ClaimReader:
             reader.read_heading(heading)
         records = sorted(reader.records, key=lambda record: record.evidence.value_start)
         return records[0] if records else None
+
+    def _by_sentence(
+        self, claim: str, record: Record, quantity: Quantity, hits: list[TermHit]
+    ) -> ClaimReading:
+        """The claim as the engine reads it (``record``: its indicator, breakdown, value and
+        qualifier); its period is set by :meth:`read`."""
+        figure = ClaimFigure(
+            claim[quantity.start : quantity.end],
+            record.value,
+            quantity.unit,
+            record.precision,
+            record.qualifier,
+        )
+        phrase = self._phrase_of(record.indicator, quantity, hits, claim)
+        indicator = NamedIndicator(record.indicator, phrase)
+        return ClaimReading(claim, figure, "sentence", (indicator,), dict(record.dimensions), None)
+
+    def _by_phrases(self, claim: str, quantity: Quantity, hits: list[TermHit]) -> ClaimReading:
+        """The claim read by its phrases, or left to its value when none names an indicator
+        its figure fits; its period is set by :meth:`read`."""
+        figure = ClaimFigure(
+            claim[quantity.start : quantity.end],
+            quantity.value,
+            quantity.unit,
+            quantity.precision,
+            quantity.qualifier,
+        )
+        named = self._named(quantity, hits, claim)
+        if not named:
+            return ClaimReading(claim, figure, "value", (), _breakdowns(hits), None)
+        indicators = tuple(indicator for indicator, _ in named)
+        return ClaimReading(claim, figure, "phrases", indicators, named[0][1], None)
 
     def _named(
         self, quantity: Quantity, hits: list[TermHit], claim: str
