@@ -2,6 +2,9 @@
 
     seeds/ -> sources -> extract -> readings -> seed -> store -> queries -> exports -> web
 
+``checks`` stands beside the path, between ``queries`` and ``web``: a claim to check is read
+with ``sources`` and ``extract`` and held against what ``queries`` read.
+
 Each part of ``app/`` may import only the parts listed for it below. A new package or a
 module loose at the top of ``app/`` must be given its place here, or this test fails.
 """
@@ -31,10 +34,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "app.seed": {"app.sources", "app.extract", "app.readings", "app.store", *SHARED},
     "app.queries": {"app.store", *SHARED},
     "app.exports": {"app.queries", "app.store", *SHARED},
+    "app.checks": {"app.sources", "app.extract", "app.queries", *SHARED},
     "app.observability": SHARED,
     # The web reads the catalogue (sources) for the closed choices its OpenAPI document lists.
     "app.web": {
         "app.sources",
+        "app.checks",
         "app.queries",
         "app.exports",
         "app.store",
@@ -58,6 +63,7 @@ MAY_NOT_USE: dict[str, set[str]] = {
     "app.store": HTTP,
     "app.queries": HTTP,
     "app.exports": HTTP,
+    "app.checks": HTTP,
 }
 
 # The modules loose at the top of app/: at most a handful.

@@ -59,7 +59,12 @@ class SentenceDates:
         )
 
     def near(self, quantity: Quantity) -> str | None:
-        """The period of the number's own clause, nearest first; else the nearest before it.
+        """The period of :meth:`mention_near`, if any."""
+        mention = self.mention_near(quantity)
+        return None if mention is None else mention.period
+
+    def mention_near(self, quantity: Quantity) -> PeriodMention | None:
+        """The date of the number's own clause, nearest first; else the nearest before it.
 
         A date nearer another figure of the clause is that figure's ("increased to 34.1%
         from 32.5% in December 2023"), but a holiday or event dates its whole clause: in "the
@@ -75,9 +80,9 @@ class SentenceDates:
             and (m.within or not self._quantity_between(m, quantity))
         ]
         if in_clause:
-            return min(in_clause, key=lambda m: _distance(m, quantity)).period
+            return min(in_clause, key=lambda m: _distance(m, quantity))
         before = [m for m in self.dates if m.end <= quantity.start]
-        return before[-1].period if before else None
+        return before[-1] if before else None
 
     def _inside_quantity(self, mention: PeriodMention) -> bool:
         return any(q.start <= mention.start < q.end for q in self.quantities)

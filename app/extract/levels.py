@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from app.extract.numbers import Quantity
 from app.extract.owners import Said
 from app.extract.records import NoteRef
+from app.sources.catalogue import Catalogue, IndicatorSpec
 
 _MEASURE_UNITS = frozenset(
     {
@@ -66,6 +67,21 @@ def fits(quantity_unit: str, indicator_unit: str) -> bool:
     if quantity_unit == indicator_unit:
         return True
     return quantity_unit == "count" and indicator_unit not in _MEASURE_UNITS
+
+
+def indicator_for(
+    catalogue: Catalogue, code: str, dims: dict[str, str], unit: str
+) -> tuple[IndicatorSpec, dict[str, str]] | None:
+    """The indicator a number in ``unit`` gives when a phrase for ``code`` names it: ``code``
+    itself when the units agree, or, for a percentage of a count, the count's share ("网民
+    ... 28.2%" is a share of Internet users) with the share's breakdown; None when neither
+    fits."""
+    spec = catalogue.indicators[code]
+    if fits(unit, spec.unit):
+        return spec, dims
+    if unit == "percent" and spec.share is not None:
+        return catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
+    return None
 
 
 def number_start(quantity: Quantity) -> int:

@@ -16,7 +16,7 @@ from app.extract.structure import Document, Sentence, leave_out_reason, numerals
 from app.extract.tables import TableReader
 from app.extract.terms import TermFinder
 from app.periods import period_bounds
-from app.sources.catalogue import CHANGE_SUFFIX, GROWTH_SUFFIX, Catalogue
+from app.sources.catalogue import Catalogue
 from app.sources.manifest import Manifest, SourceText
 
 NOT_READ = "a figure no rule reads yet"
@@ -118,22 +118,14 @@ def redate(records: list[Record]) -> list[Record]:
 
 def _year_to_date(record: Record, catalogue: Catalogue) -> Record:
     """Date a figure that accumulates over the year from January to its month."""
-    base = record.indicator.removesuffix(CHANGE_SUFFIX).removesuffix(GROWTH_SUFFIX)
-    if not catalogue.indicators[base].year_to_date:
-        return record
     dims = dict(record.dimensions)
     if "compared_with" in dims:
-        dims["compared_with"] = _from_january(dims["compared_with"])
+        dims["compared_with"] = catalogue.from_january(record.indicator, dims["compared_with"])
     return replace(
-        record, period=_from_january(record.period), dimensions=tuple(sorted(dims.items()))
+        record,
+        period=catalogue.from_january(record.indicator, record.period),
+        dimensions=tuple(sorted(dims.items())),
     )
-
-
-def _from_january(period: str) -> str:
-    year, _, month = period.partition("-")
-    if len(period) != 7 or month == "01":
-        return period
-    return f"{year}-01/{period}"
 
 
 def _continuation(sentence: Sentence, following: Sentence | None) -> Sentence | None:

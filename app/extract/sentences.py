@@ -29,6 +29,7 @@ from app.extract.levels import (
     ParagraphState,
     before_qualifier,
     fits,
+    indicator_for,
     number_start,
 )
 from app.extract.lists import ListReading, units_shared_in_lists
@@ -48,7 +49,6 @@ from app.extract.records import Evidence, LeftOut, NoteRef, Record, dimensions_o
 from app.extract.structure import Footnote, Sentence, Span, leave_out_reason
 from app.extract.terms import without_marks
 from app.extract.times_of_day import time_of_day
-from app.periods import is_whole_year
 from app.sources.catalogue import CHANGE_SUFFIX, IndicatorSpec
 
 
@@ -600,12 +600,7 @@ class _SentenceRun(
         """The indicator a number gives when a phrase for ``code`` names it, if the units agree."""
         if code is None:
             return None
-        spec = self.ctx.catalogue.indicators[code]
-        if fits(quantity.unit, spec.unit):
-            return spec, dims
-        if quantity.unit == "percent" and spec.share is not None:
-            return self.ctx.catalogue.indicators[spec.share], {**dims, **spec.share_dimensions}
-        return None
+        return indicator_for(self.ctx.catalogue, code, dims, quantity.unit)
 
     def _last_level(self, accept: Callable[[IndicatorSpec], bool]) -> Level | None:
         """The latest level in the paragraph whose indicator ``accept`` takes."""
@@ -691,11 +686,12 @@ class _SentenceRun(
     ) -> None:
         """Keep a value; a fall ("down by 16.08 million") is kept as a negative change. A
         count of people dated by a whole year holds at its end (``Catalogue.stocks``)."""
-        if is_whole_year(period) and spec.code in self.ctx.catalogue.stocks:
-            period = f"{period}-12"
+        ended = self.ctx.catalogue.year_end(spec.code, period)
+        if ended != period:
+            period = ended
             base = dims.get("compared_with")
-            if base is not None and is_whole_year(base):
-                dims = {**dims, "compared_with": f"{base}-12"}
+            if base is not None:
+                dims = {**dims, "compared_with": self.ctx.catalogue.year_end(spec.code, base)}
         dated = period
         notes, period = self._notes_for(quantity, period)
         whole_start, whole_end = self.reader.whole_sentence(self.sentence.span)

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from app.periods import period_bounds
+from app.periods import is_whole_year, period_bounds
 from app.sources.search_words import SearchSpec, has_cjk, search_word_problems
 
 CHANGE_SUFFIX = "_change"
@@ -169,6 +169,23 @@ class Catalogue:
             if wanted == _fold(value) or any(wanted == _fold(name) for name in names):
                 return value
         return None
+
+    def year_end(self, code: str, period: str) -> str:
+        """The period a value of ``code`` dated by ``period`` holds for: a whole year means its
+        December for a stock ("600 million people used online payment in 2018": by December
+        2018, ``stocks``); any other period is itself."""
+        return f"{period}-12" if is_whole_year(period) and code in self.stocks else period
+
+    def from_january(self, code: str, period: str) -> str:
+        """The period a value of ``code`` dated by a month holds for: from January to that
+        month for a figure that accumulates over the year (``year_to_date``: "2025-08" is
+        "2025-01/2025-08"); any other period is itself."""
+        base = code.removesuffix(CHANGE_SUFFIX).removesuffix(GROWTH_SUFFIX)
+        spec = self.indicators.get(base)
+        year, _, month = period.partition("-")
+        if spec is None or not spec.year_to_date or len(period) != 7 or month == "01":
+            return period
+        return f"{year}-01/{period}"
 
     def body(self, text: str) -> str | None:
         """The canonical name of the body ``text`` names, if the catalogue knows it."""

@@ -23,6 +23,7 @@ from app.web.middleware.response_cache import ResponseCacheMiddleware, response_
 from app.web.middleware.security_headers import SecurityHeadersMiddleware
 from app.web.openapi import TAGS, install_openapi
 from app.web.routes import (
+    check,
     downloads,
     health,
     index,
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Service:
     app.include_router(sources.router)
     app.include_router(releases.router)
     app.include_router(downloads.router)
+    app.include_router(check.router)
     install_docs(app)
     install_openapi(app, app.state.choices)
     install_explorer(app)

@@ -24,6 +24,11 @@ TAGS: list[dict[str, Any]] = [
         "name": "indicators",
         "description": "The catalogue of what is measured, with each indicator's coverage.",
     },
+    {
+        "name": "checks",
+        "description": "A figure from a news story checked against the data: the matches and "
+        "their quotes, or the closest values and how each differs.",
+    },
     {"name": "reports", "description": "The report editions the figures come from."},
     {
         "name": "sources",

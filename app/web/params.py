@@ -441,6 +441,29 @@ class ReleaseChangesQuery(QueryModel):
     ] = None
 
 
+# The longest claim read: a sentence or two pasted from a news story.
+MAX_CLAIM_LENGTH = 300
+
+
+class CheckQuery(QueryModel):
+    """The figure to check."""
+
+    claim: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_LENGTH),
+        Field(
+            description="A figure as written in a news story, in English or Chinese: the number "
+            "with its unit, and what and when it is of, as far as the story says "
+            f"(1 to {MAX_CLAIM_LENGTH} characters).",
+            examples=[
+                "10.92亿网民 2023年12月",
+                "China had 1.079 billion internet users in June 2023",
+                "penetration 76.4%",
+            ],
+        ),
+    ]
+
+
 def _takes_one_value(annotation: Any) -> bool:
     return list not in {get_origin(part) for part in (annotation, *get_args(annotation))}
 
@@ -456,6 +479,7 @@ SINGLE_VALUED_PARAMETERS = frozenset(
         ObservationQuery,
         ReleaseQuery,
         ReleaseChangesQuery,
+        CheckQuery,
     )
     for name, info in model.model_fields.items()
     if _takes_one_value(info.annotation)

@@ -661,3 +661,186 @@ class ReleaseChanges(Release):
             "&cursor=WzEwMF0"
         ],
     )
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+
+Verdict = Literal["confirmed", "rounded", "differs", "not_found", "unreadable"]
+
+
+class ClaimFigure(WireModel):
+    """The number a claim gives, as read."""
+
+    as_written: str = Field(description="The number as the claim writes it.", examples=["10.92亿"])
+    value: Number = Field(
+        description="Its value in the base unit (persons, not 亿; 76.4 for 76.4%); negative "
+        "for a fall.",
+        examples=[1092000000],
+    )
+    unit: str = Field(
+        description="The unit it is written in: `count` (a number of things, which fits any "
+        "indicator that counts), `percent`, `percentage_points`, `yuan`, `usd`, ...",
+        examples=["count"],
+    )
+    precision: Number = Field(
+        description="The value of one unit in its last written digit: `10.92亿` is read to the "
+        "nearest 1,000,000, and restates any value within half of that.",
+        examples=[1000000],
+    )
+    qualifier: str | None = Field(
+        description="What the claim says of the number (`more than`, `nearly`, `about`), or null.",
+        examples=["more than"],
+    )
+
+
+class ClaimIndicator(WireModel):
+    """An indicator the figure may be of."""
+
+    code: str = Field(description="The indicator's code.", examples=["internet_users"])
+    name: str = Field(description="Its English name.", examples=["Internet users"])
+    name_zh: str = Field(description="Its Chinese name.", examples=["网民规模"])
+    phrase: str | None = Field(
+        description="The claim's words that name it; null for an indicator guessed from the "
+        "value and its unit.",
+        examples=["网民"],
+    )
+
+
+class ClaimPeriod(WireModel):
+    """The date a claim gives its figure."""
+
+    as_written: str = Field(description="The date as the claim writes it.", examples=["2023年12月"])
+    period: str = Field(
+        description="The period it gives the first indicator's value, ISO 8601: a whole year "
+        "is a count's December, as in the reports (`2023` -> `2023-12`).",
+        examples=["2023-12"],
+    )
+
+
+ReadAs = Literal["sentence", "phrases", "value"]
+
+
+class ClaimReading(WireModel):
+    """What the claim was read to say, with the project's own readers and catalogue."""
+
+    read_as: ReadAs | None = Field(
+        description="How the indicator was found: `sentence`, the extraction engine read the "
+        "claim as a sentence of a report; `phrases`, the catalogue's phrases in the claim name "
+        "its figure (a telegraphic claim: `5G基站 337.7万个`); `value`, no phrase names one: "
+        "the indicators were guessed from the value and its unit. Null when no figure was "
+        "found.",
+        examples=["sentence"],
+    )
+    figure: ClaimFigure | None = Field(description="The figure checked; null when none was found.")
+    indicators: list[ClaimIndicator] = Field(
+        description="The indicators the figure may be of, best first (for `value`, those of the "
+        "observations shown)."
+    )
+    dimensions: dict[str, str] = Field(
+        description="The breakdown the claim names; `{}` is the headline total.",
+        examples=[{"area": "rural"}],
+    )
+    period: ClaimPeriod | None = Field(
+        description="The date the claim gives; null when it gives none, and every period is "
+        "compared."
+    )
+    other_figures: list[str] = Field(
+        description="The claim's other numbers, as written: one figure is checked at a time, "
+        "the first the claim gives.",
+        examples=[["80%"]],
+    )
+    notes: list[str] = Field(
+        description="What was assumed in reading the claim.",
+        examples=[["No period given: every period is compared."]],
+    )
+
+
+DifferenceKind = Literal["breakdown", "period", "rounded", "value"]
+
+
+class Difference(WireModel):
+    """One way an observation differs from the claim."""
+
+    kind: DifferenceKind = Field(
+        description="`breakdown`: the value of another breakdown; `period`: of another period; "
+        "`rounded`: the claim is this value rounded to its last written digit (how it "
+        "agrees, not a disagreement); `value`: another value.",
+        examples=["value"],
+    )
+    claimed: str | None = Field(
+        description="What the claim says: its breakdown (`total` for none), period or number.",
+        examples=["10.92亿"],
+    )
+    found: str = Field(description="What the observation has.", examples=["1,108,000,000"])
+    by_percent: float | None = Field(
+        description="For `value`: how far the claim is from the observation's value, in "
+        "percent of it (negative: the claim is lower); else null.",
+        examples=[-1.44],
+    )
+    detail: str = Field(
+        description="The difference in words.",
+        examples=["Its value is 1,108,000,000; the claim's 10.92亿 is 1.44% below it."],
+    )
+
+
+class CheckedObservation(WireModel):
+    """An observation compared with the claim, with the quotes that prove it."""
+
+    indicator: str = Field(description="The indicator's code.", examples=["internet_users"])
+    dimensions: dict[str, str] = Field(
+        description="The breakdown; `{}` is the headline total.", examples=[{}]
+    )
+    period: str = Field(description="The period, ISO 8601.", examples=["2023-12"])
+    value: Number = Field(
+        description="The value in the indicator's base unit.", examples=[1092000000]
+    )
+    unit: str = Field(description="The indicator's unit.", examples=["persons"])
+    report: str = Field(description="The report that gave the value.", examples=["cnnic-53"])
+    status: Literal["reported", "derived"] = Field(
+        description="`reported` or `derived` (see /v1/observations).", examples=["reported"]
+    )
+    as_reported: str | None = Field(
+        description="The number as the first citation writes it.", examples=["10.92亿"]
+    )
+    qualifier: str | None = Field(
+        description="Null for an exact figure, else what the source says of it.",
+        examples=["more than"],
+    )
+    attributed_to: str | None = Field(
+        description="Null when the figure is the report's own, else the body credited.",
+        examples=["Ministry of Industry and Information Technology"],
+    )
+    citations: list[Citation] = Field(description="The quotes that support the value.")
+    differences: list[Difference] = Field(
+        description="How it differs from the claim; empty when it is exactly the claim's figure."
+    )
+
+
+class Check(WireModel):
+    """A claim read and held against the data."""
+
+    claim: str = Field(
+        description="The claim as read (its spaces collapsed).", examples=["10.92亿网民 2023年12月"]
+    )
+    verdict: Verdict = Field(
+        description="`confirmed`: an observation of the claim's indicator, breakdown and "
+        "period (any period when it gives none) has its value; `rounded`: the claim is such a "
+        "value rounded; `differs`: the claim names an indicator and a period, and the data's "
+        "value there is another; `not_found`: no observation agrees (`closest` shows the "
+        "nearest and how each differs); `unreadable`: no figure was found in the claim.",
+        examples=["confirmed"],
+    )
+    summary: str = Field(
+        description="The verdict in a sentence.",
+        examples=["Confirmed: cnnic-53 gives 10.92亿 for Internet users, total, 2023-12."],
+    )
+    reading: ClaimReading = Field(description="What the claim was read to say.")
+    matches: list[CheckedObservation] = Field(
+        description="The observations that agree, best first: exact before rounded, reported "
+        "before derived, the latest report first."
+    )
+    closest: list[CheckedObservation] = Field(
+        description="When none agrees, up to five observations that come closest, best first: "
+        "fewest differences, then the nearest value."
+    )

@@ -470,3 +470,37 @@ def test_a_ratio_phrase_names_both_values_in_order(finder: TermFinder) -> None:
     (hit,) = finder.find("the ratio of male to female among Chinese netizens")
     assert hit.dimension_values("gender") == ["male", "female"]
     assert hit.dimension_values("area") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "period", "expected"),
+    [
+        ("internet_users", "2024", "2024-12"),  # a count of people at a time: the year's end
+        ("internet_penetration", "2024", "2024-12"),  # the rate of such a count
+        ("internet_users_change", "2024", "2024-12"),
+        ("internet_users", "2024-06", "2024-06"),  # only a whole year moves
+        ("ai_enterprises", "2025", "2025"),  # not a count of people: the year itself
+        ("internet_users", "Mid-Autumn Festival", "Mid-Autumn Festival"),
+    ],
+)
+def test_a_whole_year_of_a_stock_is_its_december(
+    catalogue: Catalogue, code: str, period: str, expected: str
+) -> None:
+    assert catalogue.year_end(code, period) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "period", "expected"),
+    [
+        ("online_retail_sales", "2025-08", "2025-01/2025-08"),
+        ("online_retail_sales_growth", "2025-08", "2025-01/2025-08"),
+        ("online_retail_sales", "2025-01", "2025-01"),  # January is already from January
+        ("online_retail_sales", "2025", "2025"),  # a year is whole already
+        ("internet_users", "2025-08", "2025-08"),  # a level, not a sum over the year
+        ("no_such_indicator", "2025-08", "2025-08"),
+    ],
+)
+def test_a_month_of_a_year_to_date_figure_runs_from_january(
+    catalogue: Catalogue, code: str, period: str, expected: str
+) -> None:
+    assert catalogue.from_january(code, period) == expected

@@ -37,6 +37,11 @@ _LINKS = [
         href="/v1/downloads/database.sqlite",
         title="Everything as a SQLite database",
     ),
+    schemas.Link(
+        rel="check",
+        href="/v1/check?claim={claim}",
+        title="A figure from a news story checked against the data",
+    ),
     schemas.Link(rel="openapi", href="/openapi.json", title="This API's OpenAPI document"),
     schemas.Link(rel="docs", href="/docs", title="The API's documentation, to try it"),
 ]

@@ -6,6 +6,7 @@
 
 import { getAllObservations, getJson, getText } from "./api.js";
 import { drawChart } from "./chart.js";
+import { installCheck } from "./check.js";
 import { renderLineChoices, renderRange } from "./controls.js";
 import { h, fill } from "./dom.js";
 import { renderEvidence } from "./evidence.js";
@@ -384,6 +385,7 @@ async function switchLanguage() {
 }
 
 async function start() {
+  installCheck($("check"));
   const [indicators, reports, sources] = await Promise.all([
     getJson(cataloguePath()),
     getJson("/v1/reports"),
