@@ -224,7 +224,10 @@ async function show() {
     state.data = data;
     $("chart-status").textContent = "";
   }
-  if (state.view.transform && !(await ensureChange(code))) state.view = { ...state.view, transform: null };
+  if (state.view.transform && !(await ensureChange(code))) {
+    state.view = { ...state.view, transform: null };
+    writeUrl(false);
+  }
   if (state.view.indicator !== code) return;
   setStatus("");
   if (state.view.with) {
@@ -284,20 +287,26 @@ function changeRange(end, value) {
   renderData();
 }
 
+/** Draw the chart again for a toggle, unless the indicator's data is still on its way (its
+ * arrival draws it). */
+function renderToggled() {
+  if (state.data?.code === state.view.indicator) renderData();
+}
+
 async function toggleChange() {
   state.view = { ...state.view, transform: state.view.transform ? null : TRANSFORM };
   writeUrl(false);
-  if (state.view.transform && !(await ensureChange(state.data.code))) {
+  if (state.view.transform && !(await ensureChange(state.view.indicator))) {
     state.view = { ...state.view, transform: null };
     writeUrl(false);
   }
-  renderData();
+  renderToggled();
 }
 
 function toggleRevisions() {
   state.view = { ...state.view, revisions: !state.view.revisions };
   writeUrl(false);
-  renderData();
+  renderToggled();
 }
 
 function changeComparison(codes) {
@@ -308,7 +317,7 @@ function changeComparison(codes) {
 }
 
 function toggleCompared() {
-  const { code } = state.data;
+  const code = state.view.indicator;
   const { name } = state.catalogue.get(code);
   if (state.view.compare.includes(code)) {
     changeComparison(state.view.compare.filter((other) => other !== code));
@@ -396,7 +405,7 @@ function wire() {
   $("pct-change").addEventListener("click", () => toggleChange().catch(fail));
   $("show-revisions").addEventListener("click", toggleRevisions);
   $("compare-toggle").addEventListener("click", toggleCompared);
-  wireDownloads($("download-svg"), $("download-png"), () => chartFile(state.chart, chartContext()), fail);
+  wireDownloads($("download-svg"), $("download-png"), () => (state.chart ? chartFile(state.chart, chartContext()) : null), fail);
   $("copy").addEventListener("click", copyApiUrl);
   $("csv").addEventListener("click", (event) => downloadShownRows(event).catch(fail));
 

@@ -14,9 +14,9 @@ import { revisionLayer, renderRevisions } from "./vintages.js";
 
 const $ = (id) => document.getElementById(id);
 
-const CHANGE_CAPTION = "Computed, not stated by the reports: each point is the % change from the value " +
-  "before it in the same breakdown (period over period, however far apart the two periods are). " +
-  "Select a point to see the source of the later value.";
+const CHANGE_CAPTION = "Computed, not stated by the reports: each point is the % change from the previous " +
+  "value of the same breakdown, period over period (the period before of the same kind, at most a year " +
+  "earlier), computed from consecutive values of the series. Select a point to see the source of the later value.";
 
 function isPercent({ indicator, view, change }) {
   return view.transform === TRANSFORM && change?.code === indicator.code;

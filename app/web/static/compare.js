@@ -39,7 +39,7 @@ function options(catalogue) {
 /**
  * The comparison drawn in `section`. `onChange(codes)` is called with the indicators the
  * person wants compared; the page puts them in its URL and calls `render(codes)`. Returns
- * `{add, render, has}`: `add(code)` answers why it was refused, or null.
+ * `{add, render}`: `add(code)` answers why it was refused, or null.
  */
 export function comparison(section, { catalogue, reports, onChange }) {
   let codes = [];
@@ -50,8 +50,8 @@ export function comparison(section, { catalogue, reports, onChange }) {
   const pick = h("select", { id: "compare-pick" }, options(catalogue));
   const host = h("div", { class: "chart-host", id: "compare-chart" });
   const caption = h("figcaption", { class: "hint" });
-  const svgButton = h("button", { type: "button", class: "button" }, "Download SVG");
-  const pngButton = h("button", { type: "button", class: "button" }, "Download PNG");
+  const svgButton = h("button", { type: "button", class: "button" }, "Download comparison SVG");
+  const pngButton = h("button", { type: "button", class: "button" }, "Download comparison PNG");
 
   function refusal(code) {
     const indicator = catalogue.get(code);
@@ -124,6 +124,11 @@ export function comparison(section, { catalogue, reports, onChange }) {
   async function render(next) {
     codes = drawable(next, catalogue);
     section.hidden = !codes.length;
+    const dropped = next.filter((code) => catalogue.has(code) && !codes.includes(code));
+    if (dropped.length) {
+      note.textContent = `Left out: ${dropped.map((code) => catalogue.get(code).name).join(", ")}. One chart has ` +
+        `room for ${MAX_UNITS} units and ${MAX_INDICATORS} indicators.`;
+    }
     const mine = ++token;
     if (!codes.length) {
       lines = [];
@@ -175,5 +180,5 @@ export function comparison(section, { catalogue, reports, onChange }) {
     }
   })).observe(host);
 
-  return { add, render, has: (code) => codes.includes(code) };
+  return { add, render };
 }
