@@ -4,30 +4,26 @@
  * API, and the URL holds the whole view, so a link shows someone else the same thing.
  */
 
-import { getAllObservations, getJson, getText } from "./api.js";
+import { getJson, getText } from "./api.js";
+import { TRANSFORM, loadChange } from "./change.js";
 import { drawChart } from "./chart.js";
 import { installCheck } from "./check.js";
+import { chartFile, toggledChart } from "./chart-view.js";
+import { comparison } from "./compare.js";
 import { renderLineChoices, renderRange } from "./controls.js";
-import { h, fill } from "./dom.js";
+import { h } from "./dom.js";
+import { wireDownloads } from "./download-chart.js";
 import { renderEvidence } from "./evidence.js";
 import { describeBreakdowns, keepBreakdowns, requestFor } from "./export.js";
 import { renderResults, search } from "./finder.js";
 import { formatPeriod, humanize, lineLabel, ordinal, unitName } from "./format.js";
 import { inRange, loadIndicator, selectedKeys, vintagesOf } from "./indicator.js";
 import { cataloguePath, learnLabels, otherName, renderSwitch } from "./language.js";
-import { sparkline } from "./spark.js";
+import { renderOverview } from "./overview.js";
 import { renderTable } from "./table.js";
 import { lineKey, parseLineKey, readView, viewQuery } from "./url.js";
 
 const $ = (id) => document.getElementById(id);
-
-const STARTING_POINTS = [
-  { indicator: "internet_users" },
-  { indicator: "internet_penetration", with: "area:rural" },
-  { indicator: "generative_ai_users" },
-  { indicator: "base_stations_5g" },
-  { indicator: "domain_names" },
-];
 
 const state = {
   catalogue: new Map(),
@@ -38,6 +34,10 @@ const state = {
   data: null,
   /** What the chart was last drawn with, to redraw it when its width changes. */
   chart: null,
+  /** The % change of the indicator on screen, once asked for (see change.js). */
+  change: null,
+  /** The indicators compared on one chart (see compare.js). */
+  comparison: null,
   /** Whether the whole list was asked for while an indicator is open (it folds on phones). */
   browsing: false,
 };
@@ -98,32 +98,6 @@ async function renderFinder() {
   $("finder").classList.toggle("idle", idle);
 }
 
-function renderIntro() {
-  fill($("starting-points"), STARTING_POINTS.filter((point) => state.catalogue.has(point.indicator)).map((point) => {
-    const indicator = state.catalogue.get(point.indicator);
-    const breakdown = point.with ? ` — ${lineLabel(parseLineKey(point.with))}` : "";
-    const item = h("li", {}, h("a", { href: viewQuery(point), "data-view": "" }, `${indicator.name}${breakdown}`),
-      h("span", { class: "hint" }, ` ${coverageText(indicator)}`));
-    addSparkline(item, point, indicator);
-    return item;
-  }));
-}
-
-/** The headline of a starting point over time, drawn beside it once its values arrive; the
- * link alone stays when they cannot be had. */
-async function addSparkline(item, point, indicator) {
-  const wanted = point.with ? parseLineKey(point.with) : {};
-  const dimensions = Object.fromEntries(Object.entries(wanted).map(([name, value]) => [name, [value]]));
-  try {
-    const observations = await getAllObservations({ indicator: indicator.code, dimensions });
-    const line = observations.filter((o) => lineKey(o.dimensions) === lineKey(wanted));
-    const chart = sparkline(line, indicator.unit);
-    if (chart) item.prepend(chart);
-  } catch {
-    // The first screen works without its pictures.
-  }
-}
-
 function renderHead(indicator) {
   $("indicator-name").textContent = indicator.name;
   const other = otherName(indicator);
@@ -155,6 +129,12 @@ function redrawChart() {
   if (state.chart) drawChart($("chart"), state.chart);
 }
 
+/** What the chart's toggles need to know (see chart-view.js). */
+function chartContext() {
+  const indicator = state.catalogue.get(state.data.code);
+  return { indicator, view: state.view, data: state.data, change: state.change, reports: state.reports };
+}
+
 /** The chart, the table and the export of the breakdowns and range chosen. */
 function renderData() {
   const indicator = state.catalogue.get(state.data.code);
@@ -168,22 +148,21 @@ function renderData() {
   $("table-wrap").hidden = empty;
   $("export").hidden = empty;
   const onePeriod = new Set(shown.map((o) => o.period)).size === 1;
-  $("chart-caption").textContent = empty
-    ? "Nothing to show: tick a breakdown, or choose a wider period."
-    : `${onePeriod ? `Every value shown is for ${formatPeriod(shown[0].period)}, so they are drawn as bars.` : "Hollow points are derived values."} ` +
-      "Select a point, or a value in the table, to see its source.";
-  state.chart = empty ? null : {
+  const toggled = toggledChart({
     lines,
     unit: indicator.unit,
     selected: state.view.value,
     title: `Chart of ${indicator.name} by ${lines.map((line) => line.label).join(", ")}`,
     onSelect: select,
-  };
-  if (empty) {
-    $("chart").replaceChildren();
-    return;
-  }
-  redrawChart();
+  }, chartContext());
+  $("chart-caption").textContent = empty
+    ? "Nothing to show: tick a breakdown, or choose a wider period."
+    : toggled.caption ?? `${onePeriod ? `Every value shown is for ${formatPeriod(shown[0].period)}, so they are drawn as bars.` : "Hollow points are derived values."} ` +
+      "Select a point, or a value in the table, to see its source.";
+  state.chart = empty ? null : toggled.chart;
+  if (state.chart) redrawChart();
+  else $("chart").replaceChildren();
+  if (empty) return;
   renderTable($("values"), $("table-key"), { data: state.data, indicator, lines, selected: state.view.value });
   renderExport(indicator, shown);
 }
@@ -212,10 +191,28 @@ function renderSelected() {
   });
 }
 
+function renderCompareToggle() {
+  $("compare-toggle").setAttribute("aria-pressed", String(state.view.compare.includes(state.view.indicator)));
+}
+
+/** Whether the % change of `code` is at hand, asking the API for it if need be. */
+async function ensureChange(code) {
+  if (state.change?.code === code) return true;
+  try {
+    state.change = await loadChange(code);
+    return true;
+  } catch (error) {
+    $("chart-status").textContent = `The % change could not be had: ${error.message}`;
+    return false;
+  }
+}
+
 /** Show the view of the URL: the start page, or an indicator with its evidence. */
 async function show() {
   renderFinder();
   renderTitle();
+  state.comparison.render(state.view.compare).catch(fail);
+  renderCompareToggle();
   const code = state.view.indicator;
   const indicator = code ? state.catalogue.get(code) : null;
   $("intro").hidden = Boolean(code);
@@ -230,7 +227,13 @@ async function show() {
     const data = await loadIndicator(code);
     if (state.view.indicator !== code) return; // another view was asked for meanwhile
     state.data = data;
+    $("chart-status").textContent = "";
   }
+  if (state.view.transform && !(await ensureChange(code))) {
+    state.view = { ...state.view, transform: null };
+    writeUrl(false);
+  }
+  if (state.view.indicator !== code) return;
   setStatus("");
   if (state.view.with) {
     // A breakdown from a search result becomes the explicit list of lines that have it.
@@ -289,6 +292,49 @@ function changeRange(end, value) {
   renderData();
 }
 
+/** Draw the chart again for a toggle, unless the indicator's data is still on its way (its
+ * arrival draws it). */
+function renderToggled() {
+  if (state.data?.code === state.view.indicator) renderData();
+}
+
+async function toggleChange() {
+  state.view = { ...state.view, transform: state.view.transform ? null : TRANSFORM };
+  writeUrl(false);
+  if (state.view.transform && !(await ensureChange(state.view.indicator))) {
+    state.view = { ...state.view, transform: null };
+    writeUrl(false);
+  }
+  renderToggled();
+}
+
+function toggleRevisions() {
+  state.view = { ...state.view, revisions: !state.view.revisions };
+  writeUrl(false);
+  renderToggled();
+}
+
+function changeComparison(codes) {
+  state.view = { ...state.view, compare: codes };
+  writeUrl(false);
+  state.comparison.render(codes).catch(fail);
+  renderCompareToggle();
+}
+
+function toggleCompared() {
+  const code = state.view.indicator;
+  const { name } = state.catalogue.get(code);
+  if (state.view.compare.includes(code)) {
+    changeComparison(state.view.compare.filter((other) => other !== code));
+    $("chart-status").textContent = `${name} is no longer compared.`;
+    return;
+  }
+  const refused = state.comparison.add(code);
+  const others = state.view.compare.length - 1;
+  $("chart-status").textContent = refused ??
+    `${name} is on the comparison chart below the figures${others ? `, with ${others} other indicator${others === 1 ? "" : "s"}` : ""}.`;
+}
+
 async function copyApiUrl() {
   const input = $("api-url");
   try {
@@ -334,7 +380,9 @@ function wire() {
     const link = event.target.closest("a[data-view]");
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(readView(new URL(link.href).search), { push: true, focus: true }).catch(fail);
+    // The comparison stays while other indicators are opened.
+    const view = { ...readView(new URL(link.href).search), compare: state.view.compare };
+    navigate(view, { push: true, focus: true }).catch(fail);
   });
   window.addEventListener("popstate", () => navigate(readView(location.search), { push: false }).catch(fail));
 
@@ -360,6 +408,10 @@ function wire() {
     const button = event.target.closest("button.value");
     if (button) select(button.dataset.line, button.dataset.period);
   });
+  $("pct-change").addEventListener("click", () => toggleChange().catch(fail));
+  $("show-revisions").addEventListener("click", toggleRevisions);
+  $("compare-toggle").addEventListener("click", toggleCompared);
+  wireDownloads($("download-svg"), $("download-png"), () => (state.chart ? chartFile(state.chart, chartContext()) : null), fail);
   $("copy").addEventListener("click", copyApiUrl);
   $("csv").addEventListener("click", (event) => downloadShownRows(event).catch(fail));
 
@@ -380,7 +432,7 @@ async function switchLanguage() {
   state.catalogue = new Map(indicators.data.map((i) => [i.code, i]));
   learnLabels(indicators.data);
   if (state.data) state.data.lines = state.data.lines.map((line) => ({ ...line, label: lineLabel(line.dimensions) }));
-  renderIntro();
+  renderOverview($("starting-points"), state.catalogue);
   await show();
 }
 
@@ -398,7 +450,8 @@ async function start() {
   state.sources = new Map(sources.data.map((s) => [s.id, s]));
   const categories = [...new Set(indicators.data.map((i) => i.category))].sort();
   $("category").append(...categories.map((c) => h("option", { value: c }, humanize(c))));
-  renderIntro();
+  renderOverview($("starting-points"), state.catalogue);
+  state.comparison = comparison($("compare"), { catalogue: state.catalogue, reports: state.reports, onChange: changeComparison });
   wire();
   await show();
 }

@@ -39,11 +39,13 @@ export function niceTicks(low, high, count = 5) {
   return ticks;
 }
 
-function midpoint(observation) {
+/** The middle of an observation's period, in milliseconds: where it sits on the time axis. */
+export function midpoint(observation) {
   return (Date.parse(observation.period_start) + Date.parse(observation.period_end)) / 2;
 }
 
-function scale([d0, d1], [r0, r1]) {
+/** The linear map from the domain [d0, d1] onto the range [r0, r1]. */
+export function scale([d0, d1], [r0, r1]) {
   return (value) => (d1 === d0 ? (r0 + r1) / 2 : r0 + ((value - d0) / (d1 - d0)) * (r1 - r0));
 }
 
@@ -61,8 +63,8 @@ function isSelected(selected, line, observation) {
   return Boolean(selected && selected.line === line.key && selected.period === observation.period);
 }
 
-/** Period labels along the x axis, left to right, dropping those that would overlap. */
-function xTicks(periods, x) {
+/** Period labels along the x axis ([x, period] pairs, left to right), dropping those that would overlap. */
+export function xTicks(periods, x) {
   const ticks = periods.map(([px, period]) => [px, formatPeriod(period)]);
   const fits = (a, b) => x(b[0]) - x(a[0]) >= ((a[1].length + b[1].length) * FONT_WIDTH) / 2 + 10;
   const kept = [];
@@ -73,9 +75,9 @@ function xTicks(periods, x) {
   return kept;
 }
 
-function lineChart(width, { lines, unit, selected, onSelect, title }) {
+function lineChart(width, { lines, unit, selected, onSelect, title, describe = pointTitle, underlay }) {
   const points = lines.flatMap((line) => line.observations.map((o) => [midpoint(o), o]));
-  const values = points.map(([, o]) => o.value);
+  const values = [...points.map(([, o]) => o.value), ...(underlay?.values ?? [])];
   const yTicks = niceTicks(Math.min(...values), Math.max(...values));
   const labels = yTicks.map((tick) => formatAxis(tick, unit));
   const margin = { top: 12, right: 30, bottom: 30, left: 14 + FONT_WIDTH * Math.max(...labels.map((l) => l.length)) };
@@ -105,13 +107,13 @@ function lineChart(width, { lines, unit, selected, onSelect, title }) {
           class: `dot${o.status === "derived" ? " derived" : ""}${isSelected(selected, line, o) ? " selected" : ""}`,
           cx: x(midpoint(o)), cy: y(o.value), r: isSelected(selected, line, o) ? 7 : 4.5,
           onclick: () => onSelect(line.key, o.period),
-        }, s("title", {}, pointTitle(line, o, unit)))));
+        }, s("title", {}, describe(line, o, unit)))));
   });
   return s("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": title },
-    s("g", { class: "grid" }, grid), s("g", { class: "x-axis" }, axis), series);
+    s("g", { class: "grid" }, grid), s("g", { class: "x-axis" }, axis), underlay?.draw({ x, y }), series);
 }
 
-function barChart(width, { lines, unit, selected, onSelect, title }) {
+function barChart(width, { lines, unit, selected, onSelect, title, describe = pointTitle }) {
   const bars = lines
     .flatMap((line) => line.observations.map((o) => [line, o]))
     .sort((a, b) => b[1].value - a[1].value);
@@ -128,7 +130,7 @@ function barChart(width, { lines, unit, selected, onSelect, title }) {
     const top_ = top + i * rowHeight;
     const start = Math.min(x(0), x(o.value));
     return s("g", { class: `bar-row ${line.className}`, onclick: () => onSelect(line.key, o.period) },
-      s("title", {}, pointTitle(line, o, unit)),
+      s("title", {}, describe(line, o, unit)),
       s("text", { class: "bar-label", x: labelWidth, y: top_ + rowHeight / 2, dy: "0.32em", "text-anchor": "end" },
         truncate(line.label, labelWidth)),
       s("rect", {
@@ -148,6 +150,9 @@ function barChart(width, { lines, unit, selected, onSelect, title }) {
  * Draw `lines` ({key, label, className, observations}) into `host` at its current width:
  * bars when every value shown is for one period, lines otherwise. Clicking a point calls
  * `onSelect(lineKey, period)`; the value table offers the same to the keyboard.
+ * `describe(line, observation, unit)` writes a point's title (its value, by default);
+ * `underlay` ({values, draw({x, y})}) draws more marks under the lines of a line chart, on
+ * the chart's scales (x of a time in milliseconds), its `values` within the y axis.
  */
 export function drawChart(host, options) {
   const lines = options.lines.filter((line) => line.observations.length);

@@ -9,6 +9,8 @@
  * order, each part percent-encoded so the separators `:;,@` stay unambiguous; the headline
  * total is `total`. `with=area:rural` (from a search result) selects every breakdown that has
  * those dimensions, and is replaced by the explicit `lines` once the data is known.
+ * The chart's toggles are `transform=pct_change` and `revisions=show`; `compare` lists the
+ * indicators compared on one chart (`compare=internet_users,internet_penetration`).
  */
 
 const TOTAL = "total";
@@ -92,6 +94,9 @@ export function readView(search) {
     from: monthOrNull(text("from")),
     to: monthOrNull(text("to")),
     value: raw.has("value") ? parseValue(raw.get("value")) : null,
+    transform: text("transform") === "pct_change" ? "pct_change" : null,
+    revisions: text("revisions") === "show",
+    compare: (text("compare") ?? "").split(",").filter(Boolean),
   };
 }
 
@@ -104,5 +109,8 @@ export function viewQuery(view) {
   if (view.from) parts.push(`from=${view.from}`);
   if (view.to) parts.push(`to=${view.to}`);
   if (view.value) parts.push(`value=${view.value.line}@${encode(view.value.period)}`);
+  if (view.transform) parts.push(`transform=${view.transform}`);
+  if (view.revisions) parts.push("revisions=show");
+  if (view.compare?.length) parts.push(`compare=${view.compare.map(encode).join(",")}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }

@@ -35,9 +35,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# Only the page's own assets: no inline script or style, no eval, nothing from elsewhere.
+# Only the page's own assets: no inline script or style, no eval, nothing from elsewhere;
+# images from blob: too, made by the page itself (a chart's SVG drawn onto a canvas as PNG).
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )

@@ -347,13 +347,14 @@ def test_the_first_screen_shows_each_headline_series_over_time(open_page: OpenPa
     ]
     users.sort(key=lambda o: o["period_start"])
 
-    sparkline = points.filter(has_text="Internet users").locator("svg.sparkline")
+    card = points.filter(has=page.get_by_text("Internet users", exact=True))
+    sparkline = card.locator("svg.sparkline")
     label = sparkline.get_attribute("aria-label") or ""
     assert " in Oct 1997 to " in label
     assert label.endswith(f" in Dec 2025, {len(users)} values")
     points_drawn = sparkline.locator("polyline").get_attribute("points") or ""
     assert points_drawn.count(",") == len(users)
-    # Every starting point draws its line: the headline, or the breakdown it names.
+    # Every card draws its headline series.
     expect(page.locator("#starting-points svg.sparkline")).to_have_count(points.count())
-    points.filter(has_text="Internet users").get_by_role("link").click()
+    card.get_by_role("link").click()
     expect(page.locator("#indicator-name")).to_have_text("Internet users")

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from app.store.sessions import make_engine
 from app.web.application import create_app
+from app.web.explorer import EXPLORER_POLICY
 from app.web.middleware.security_headers import DATA_POLICY, PAGE_POLICY
 from tests.conftest import migrate
 from tests.live_server import live_server
@@ -46,14 +47,22 @@ def test_every_response_carries_the_headers(app_client: TestClient, path: str) -
     assert "server" not in headers
 
 
-def test_a_page_may_load_only_its_own_assets(app_client: TestClient) -> None:
-    response = app_client.get("/")
-
-    assert response.headers["content-type"].startswith("text/html")
-    assert response.headers["content-security-policy"] == PAGE_POLICY
+def test_a_page_may_load_only_its_own_assets() -> None:
     directives = dict(part.strip().split(" ", 1) for part in PAGE_POLICY.split(";"))
+
     assert directives["default-src"] == "'self'"
     assert "unsafe" not in PAGE_POLICY
+
+
+def test_the_explorer_may_also_show_images_it_makes_itself(app_client: TestClient) -> None:
+    """The explorer saves a chart as PNG through an image of a blob: URL it makes: that is
+    the one thing its policy adds to the page policy."""
+    response = app_client.get("/")
+    policy = response.headers["content-security-policy"]
+
+    assert response.headers["content-type"].startswith("text/html")
+    assert policy == EXPLORER_POLICY
+    assert policy.removeprefix(PAGE_POLICY) == "; img-src 'self' blob:"
 
 
 def test_the_docs_page_may_run_its_own_inline_script_and_no_other(app_client: TestClient) -> None:
