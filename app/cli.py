@@ -196,9 +196,12 @@ def _print_release(release: ReleaseSummary | None) -> None:
             ("reports removed:", release.reports_removed),
             ("sources added:", release.sources_added),
             ("sources removed:", release.sources_removed),
+            ("indicators changed in the catalogue:", release.indicators_changed),
         )
         if ids
     ]
+    if release.vocabulary_changed:
+        moved.append("labels or search words changed")
     console.print(
         f"Release {release.number}: {release.added} observations added, {release.revised} "
         f"revised, {release.withdrawn} withdrawn"

@@ -148,7 +148,8 @@ def test_seed_prints_how_the_readings_were_made_and_what_it_seeded(database: Pat
     assert "Numbers left out" not in result.output
     assert (
         f"Release 1: {observations} observations added, 0 revised, 0 withdrawn; reports added: "
-        f"17; sources added: {len(SOURCES)}." in flat(result.output)
+        f"17; sources added: {len(SOURCES)}; indicators changed in the catalogue: "
+        in flat(result.output)
     )
     assert f"Every change: GET /v1/releases/{version}" in flat(result.output)
 

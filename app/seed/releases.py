@@ -37,11 +37,14 @@ from sqlalchemy.orm import Session
 
 from app.store.models import (
     Citation,
+    DimensionLabel,
+    Indicator,
     Note,
     Observation,
     Release,
     ReleaseChange,
     Report,
+    SearchWord,
     Source,
 )
 
@@ -75,6 +78,9 @@ class Snapshot:
     observations: dict[Key, Held] = field(default_factory=dict)
     reports: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
+    # Each indicator's catalogue entry, by code; the dimension labels and the search words.
+    indicators: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    vocabulary: tuple[Any, ...] = ()
     last_release: int | None = None
     version: str | None = None
     seeded_at: str | None = None
@@ -106,6 +112,8 @@ class ReleaseSummary:
     reports_removed: list[str]
     sources_added: list[str]
     sources_removed: list[str]
+    indicators_changed: list[str]
+    vocabulary_changed: bool
 
 
 def snapshot(session: Session) -> Snapshot:
@@ -169,9 +177,46 @@ def snapshot(session: Session) -> Snapshot:
         observations=observations,
         reports=frozenset(session.scalars(select(Report.id))),
         sources=frozenset(session.scalars(select(Source.id))),
+        indicators=_catalogue_entries(session),
+        vocabulary=_vocabulary(session),
         last_release=None if last is None else last.number,
         version=None if last is None else last.data_version,
         seeded_at=None if last is None else last.seeded_at,
+    )
+
+
+def _catalogue_entries(session: Session) -> dict[str, tuple[Any, ...]]:
+    return {
+        row.code: (
+            row.name,
+            row.name_zh,
+            row.description,
+            row.description_zh,
+            row.unit,
+            row.category,
+            tuple(row.terms),
+        )
+        for row in session.execute(select(Indicator)).scalars()
+    }
+
+
+def _vocabulary(session: Session) -> tuple[Any, ...]:
+    labels = session.execute(
+        select(
+            DimensionLabel.dimension,
+            DimensionLabel.value,
+            DimensionLabel.label_zh,
+            DimensionLabel.names,
+        ).order_by(DimensionLabel.dimension, DimensionLabel.value)
+    )
+    words = session.execute(
+        select(SearchWord.kind, SearchWord.phrase, SearchWord.means).order_by(
+            SearchWord.kind, SearchWord.phrase
+        )
+    )
+    return (
+        tuple((*row[:3], tuple(row[3])) for row in labels),
+        tuple((*row[:2], tuple(row[2] or ())) for row in words),
     )
 
 
@@ -230,8 +275,15 @@ def record_release(
     found = changes(before.observations, after.observations)
     reports_added, reports_removed = _came_and_went(before.reports, after.reports)
     sources_added, sources_removed = _came_and_went(before.sources, after.sources)
+    indicators_changed = sorted(
+        code
+        for code in {*before.indicators, *after.indicators}
+        if before.indicators.get(code) != after.indicators.get(code)
+    )
+    vocabulary_changed = before.vocabulary != after.vocabulary
     moved = reports_added or reports_removed or sources_added or sources_removed
-    if not (first or found or moved or version != before.version):
+    catalogue = indicators_changed or vocabulary_changed
+    if not (first or found or moved or catalogue or version != before.version):
         _keep_changed_in(session, before, after, number=None, found=[])
         return None
     number = (before.last_release or 0) + 1
@@ -246,6 +298,8 @@ def record_release(
             reports_removed=reports_removed,
             sources_added=sources_added,
             sources_removed=sources_removed,
+            indicators_changed=indicators_changed,
+            vocabulary_changed=vocabulary_changed,
             **counts,
         )
     )
@@ -261,6 +315,8 @@ def record_release(
         reports_removed=reports_removed,
         sources_added=sources_added,
         sources_removed=sources_removed,
+        indicators_changed=indicators_changed,
+        vocabulary_changed=vocabulary_changed,
         **counts,
     )
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -283,6 +284,11 @@ class Release(Base):
     added: Mapped[int] = mapped_column(Integer)
     revised: Mapped[int] = mapped_column(Integer)
     withdrawn: Mapped[int] = mapped_column(Integer)
+    # The codes of the indicators whose catalogue entry (names, descriptions, unit, category,
+    # terms) it added, changed or removed, sorted; whether the dimension labels or the search
+    # words changed.
+    indicators_changed: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    vocabulary_changed: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class ReleaseChange(Base):

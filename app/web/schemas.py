@@ -560,6 +560,17 @@ class Release(WireModel):
     added: int = Field(description="How many observations it added.", examples=[1186])
     revised: int = Field(description="How many observations it revised.", examples=[0])
     withdrawn: int = Field(description="How many observations it withdrew.", examples=[0])
+    indicators_changed: list[str] = Field(
+        description="The indicators whose catalogue entry it added, changed or removed (names, "
+        "descriptions, unit, category, the terms a search matches): read `/v1/indicators` "
+        "again for these.",
+        examples=[["internet_penetration"]],
+    )
+    vocabulary_changed: bool = Field(
+        description="Whether it changed the labels of dimension values or the search's stop "
+        "words and synonyms.",
+        examples=[False],
+    )
 
     @classmethod
     def from_row(cls, release: models.Release) -> Release:
@@ -575,6 +586,8 @@ class Release(WireModel):
             added=release.added,
             revised=release.revised,
             withdrawn=release.withdrawn,
+            indicators_changed=release.indicators_changed,
+            vocabulary_changed=release.vocabulary_changed,
         )
 
 

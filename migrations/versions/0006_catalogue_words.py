@@ -27,6 +27,16 @@ def upgrade() -> None:
     """Upgrade schema."""
     op.add_column("indicators", sa.Column("description_zh", sa.Text(), nullable=True))
     op.add_column("indicators", sa.Column("terms", sa.JSON(), nullable=False, server_default="[]"))
+    # A release names the indicators whose catalogue entry it changed, and whether the labels
+    # or the search words changed: the releases before this knew of no such words.
+    op.add_column(
+        "releases",
+        sa.Column("indicators_changed", sa.JSON(), nullable=False, server_default="[]"),
+    )
+    op.add_column(
+        "releases",
+        sa.Column("vocabulary_changed", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
     op.create_table(
         "dimension_labels",
         sa.Column("dimension", sa.String(length=64), nullable=False),
@@ -49,5 +59,7 @@ def downgrade() -> None:
     """Downgrade schema."""
     op.drop_table("search_words")
     op.drop_table("dimension_labels")
+    op.drop_column("releases", "vocabulary_changed")
+    op.drop_column("releases", "indicators_changed")
     op.drop_column("indicators", "terms")
     op.drop_column("indicators", "description_zh")

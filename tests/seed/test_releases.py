@@ -405,3 +405,34 @@ def test_the_real_seeds_make_one_release_of_everything(engine: Engine) -> None:
     with Session(engine) as session:
         counted = session.scalar(select(func.count()).select_from(ReleaseChange))
     assert counted == result.observations
+
+
+def test_the_first_release_names_every_indicator_and_the_vocabulary(
+    engine: Engine, inputs: Inputs
+) -> None:
+    seed_database(engine, inputs.write({"cnnic-55-en": [users_2024(), penetration_2024()]}))
+
+    (release,) = releases(engine)
+    assert {"internet_users", "internet_penetration"} <= set(release.indicators_changed)
+    assert release.indicators_changed == sorted(release.indicators_changed)
+    assert release.vocabulary_changed
+
+
+def test_a_changed_catalogue_entry_is_a_release_of_its_own(engine: Engine, inputs: Inputs) -> None:
+    """No observation changes, but a mirror must read the indicator again."""
+    folder = inputs.write({"cnnic-55-en": [users_2024(), penetration_2024()]})
+    seed_database(engine, folder)
+    catalogue = folder / "catalogue.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    old = "name_zh: 互联网普及率"
+    assert text.count(old) == 1
+    catalogue.write_text(text.replace(old, "name_zh: 互联网普及率(全国)"), encoding="utf-8")
+
+    result = seed_database(engine, folder)
+
+    assert result.release is not None
+    latest = releases(engine)[-1]
+    assert (latest.number, latest.added, latest.revised, latest.withdrawn) == (2, 0, 0, 0)
+    assert latest.indicators_changed == ["internet_penetration"]
+    assert not latest.vocabulary_changed
+    assert changes(engine, 2) == []

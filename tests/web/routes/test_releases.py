@@ -17,7 +17,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.store.models import Observation
-from tests.dataset import FACTS, SEEDED_AT, Fact, add_observation, dimensions_key, release
+from tests.dataset import (
+    FACTS,
+    INDICATORS,
+    SEEDED_AT,
+    Fact,
+    add_observation,
+    dimensions_key,
+    release,
+)
 
 SECOND_SEEDED_AT = "2026-03-01T00:00:00+00:00"
 
@@ -61,6 +69,8 @@ def test_the_first_release_holds_every_observation_added(client: TestClient) -> 
         "added": len(FACTS),
         "revised": 0,
         "withdrawn": 0,
+        "indicators_changed": sorted(code for code, *_ in INDICATORS),
+        "vocabulary_changed": True,
     }
     assert response.json()["next"] is None
 
