@@ -445,16 +445,27 @@ class ReleaseChangesQuery(QueryModel):
 MAX_CLAIM_LENGTH = 300
 
 
+def _not_blank(claim: str) -> str:
+    if not claim.strip():
+        raise PydanticCustomError(
+            "blank_claim", "is all spaces: give the figure as the story writes it"
+        )
+    return claim
+
+
 class CheckQuery(QueryModel):
     """The figure to check."""
 
     claim: Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_LENGTH),
+        StringConstraints(min_length=1, max_length=MAX_CLAIM_LENGTH),
+        AfterValidator(_not_blank),
         Field(
+            # Said in the schema too, so that a client generated from it sends no blank claim.
+            json_schema_extra={"pattern": r"\S"},
             description="A figure as written in a news story, in English or Chinese: the number "
             "with its unit, and what and when it is of, as far as the story says "
-            f"(1 to {MAX_CLAIM_LENGTH} characters).",
+            f"(1 to {MAX_CLAIM_LENGTH} characters, not all spaces).",
             examples=[
                 "10.92亿网民 2023年12月",
                 "China had 1.079 billion internet users in June 2023",

@@ -254,11 +254,20 @@ def test_a_figure_the_data_set_has_is_confirmed(client: TestClient) -> None:
         ({"claim": ""}, "claim"),
         ({"claim": "   "}, "claim"),
         ({"claim": "网" * 301}, "claim"),
+        ({"claim": "76.4%" + " " * 296}, "claim"),
         ({}, "claim"),
         ({"claim": "76.4%", "indicator": "internet_users"}, "indicator"),
         ([("claim", "76.4%"), ("claim", "80%")], "claim"),
     ],
-    ids=["empty", "blank", "overlong", "missing", "unknown parameter", "given twice"],
+    ids=[
+        "empty",
+        "blank",
+        "overlong",
+        "overlong with spaces",
+        "missing",
+        "unknown parameter",
+        "given twice",
+    ],
 )
 def test_bad_input_is_a_problem_naming_the_parameter(
     client: TestClient, params: Any, parameter: str
