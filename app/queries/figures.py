@@ -20,7 +20,7 @@ from sqlalchemy import Date, Float, Integer, Select, String, bindparam, func, se
 from sqlalchemy.orm import Session
 
 from app.queries.metadata import per_version
-from app.queries.observations import CitationBody
+from app.queries.observations import CitationBody, citation_body
 from app.store.models import Citation, Indicator, Observation, Report
 
 _observations = Observation.__table__.c
@@ -165,18 +165,8 @@ def citations_of(ids: Sequence[int], *, session: Session) -> dict[int, list[Cita
         return {}
     found: dict[int, list[CitationBody]] = {}
     rows = session.connection().execute(_CITATIONS, {"ids": list(ids)})
-    for owner, source, quote, start, end, as_reported, read_by, corrected in rows:
-        found.setdefault(owner, []).append(
-            {
-                "source": source,
-                "quote": quote,
-                "start": start,
-                "end": end,
-                "as_reported": as_reported,
-                "read_by": read_by,
-                "corrected": corrected or [],
-            }
-        )
+    for owner, *fields in rows:
+        found.setdefault(owner, []).append(citation_body(*fields))
     return found
 
 

@@ -141,7 +141,7 @@ class ObservationBody(TypedDict):
     citations: list[CitationBody]
 
 
-def _citation(
+def citation_body(
     source: str,
     quote: str,
     start: int,
@@ -150,6 +150,7 @@ def _citation(
     read_by: str,
     corrected: list[str] | None,
 ) -> CitationBody:
+    """A citation row as the API sends it."""
     return {
         "source": source,
         "quote": quote,
@@ -409,7 +410,7 @@ def _of_page(shape: _Shape, table: _Columns, *columns: str) -> Select[Any]:
     )
 
 
-# After the observation's id, the columns of these two are the arguments of _citation and
+# After the observation's id, the columns of these two are the arguments of citation_body and
 # _note, in that order.
 @functools.lru_cache(maxsize=_SHAPES)
 def _citations_statement(shape: _Shape) -> Select[Any]:
@@ -456,7 +457,7 @@ def observation_page(
     notes: dict[int, list[NoteBody]] = {}
     if rows:
         citations = _by_observation(
-            _citations_statement(shape), parameters, _citation, connection=connection
+            _citations_statement(shape), parameters, citation_body, connection=connection
         )
         notes = _by_observation(_notes_statement(shape), parameters, _note, connection=connection)
     # From the catalogue, kept per data version: joining the indicators instead made

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 from fastapi import Request
 from pydantic import Field
 
+from app.web.negotiation import quality
+
 Language = Literal["en", "zh"]
 ENGLISH: Language = "en"
 _LANGUAGES: dict[str, Language] = {"en": "en", "zh": "zh"}
@@ -45,21 +47,10 @@ def header_language(accept_language: str | None) -> Language:
     for item in (accept_language or "").split(","):
         tag, *parameters = (part.strip() for part in item.split(";"))
         language = _LANGUAGES.get(tag.lower().split("-")[0])
-        quality = _q(parameters)
-        if language is not None and quality > best[0]:
-            best = (quality, language)
+        weight = quality(parameters)
+        if language is not None and weight > best[0]:
+            best = (weight, language)
     return best[1]
-
-
-def _q(parameters: list[str]) -> float:
-    for parameter in parameters:
-        name, _, value = parameter.partition("=")
-        if name.strip().lower() == "q":
-            try:
-                return min(max(float(value), 0.0), 1.0)
-            except ValueError:
-                return 0.0
-    return 1.0
 
 
 async def answer_language(request: Request) -> Language:

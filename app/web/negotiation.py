@@ -37,11 +37,13 @@ def _quality(accept: str, media_type: str) -> float:
         else:
             continue
         if specificity > best[0]:
-            best = (specificity, _q(parameters))
+            best = (specificity, quality(parameters))
     return best[1]
 
 
-def _q(parameters: list[str]) -> float:
+def quality(parameters: list[str]) -> float:
+    """The ``q`` among a range's parameters (RFC 9110), 1 when none is given, 0 when it is no
+    number; between 0 and 1."""
     for parameter in parameters:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "q":
