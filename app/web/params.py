@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -30,6 +31,8 @@ from app.queries.observations import ObservationKey
 from app.queries.transforms import Transform
 from app.web.language import LanguageParameter
 from app.web.pagination import decode_cursor, decode_position, encode_cursor, encode_position
+
+T = TypeVar("T")
 
 # The most indicator codes one query may name: a bound on the work of one request.
 MAX_INDICATORS = 50
@@ -136,16 +139,21 @@ def _read_bound(value: Any) -> Bound:
     return Bound(value, first, last)
 
 
-def _read_cursor(value: Any) -> ObservationKey:
-    try:
-        if not isinstance(value, str):
-            raise ValueError(value)
-        return decode_cursor(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "cursor",
-            "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
-        ) from None
+def _cursor_reader(decode: Callable[[str], T]) -> Callable[[Any], T]:
+    """A validator of a page's cursor that ``decode`` reads."""
+
+    def read(value: Any) -> T:
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return decode(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "cursor",
+                "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
+            ) from None
+
+    return read
 
 
 def _read_indicator_codes(values: list[str] | None) -> list[str] | None:
@@ -209,18 +217,6 @@ def _read_changed_since(value: Any) -> ChangedSince:
     return ChangedSince(value, moment)
 
 
-def _read_position(value: Any) -> int:
-    try:
-        if not isinstance(value, str):
-            raise ValueError(value)
-        return decode_position(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "cursor",
-            "not a cursor this API gave: pass the `next` URL of the previous page unchanged",
-        ) from None
-
-
 # Parameters the client writes as text and the route is given parsed: read once by their
 # validator, and documented (and written back, were they ever) as the text.
 _AS_TEXT = WithJsonSchema({"type": "string"})
@@ -228,7 +224,10 @@ BoundParameter = Annotated[
     Bound, PlainValidator(_read_bound), PlainSerializer(lambda bound: bound.text), _AS_TEXT
 ]
 CursorParameter = Annotated[
-    ObservationKey, PlainValidator(_read_cursor), PlainSerializer(encode_cursor), _AS_TEXT
+    ObservationKey,
+    PlainValidator(_cursor_reader(decode_cursor)),
+    PlainSerializer(encode_cursor),
+    _AS_TEXT,
 ]
 ChangedSinceParameter = Annotated[
     ChangedSince,
@@ -237,7 +236,7 @@ ChangedSinceParameter = Annotated[
     _AS_TEXT,
 ]
 PositionParameter = Annotated[
-    int, PlainValidator(_read_position), PlainSerializer(encode_position), _AS_TEXT
+    int, PlainValidator(_cursor_reader(decode_position)), PlainSerializer(encode_position), _AS_TEXT
 ]
 
 START_DESCRIPTION = (
