@@ -140,7 +140,7 @@ def test_devices_listed_before_respectively() -> None:
         "截至2022年6月,使用台式电脑、笔记本电脑、电视和平板电脑上网的比例分别为33.3%、32.6%、26.7%和27.6%。",
         REPORT_46,
     )
-    devices = ["desktop computer", "laptop computer", "television", "tablet computer"]
+    devices = ["desktop computer", "laptop computer", "TV", "tablet computer"]
     assert [d["device"] for _, d, *_ in reading.values()] == devices
 
 

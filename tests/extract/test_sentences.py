@@ -231,7 +231,7 @@ VALUES = [
             ("access_device_usage", {"device": "desktop computer"}, "2024-12", D("36.2"), "36.2%"),
             ("access_device_usage", {"device": "laptop computer"}, "2024-12", D("32.0"), "32.0%"),
             ("access_device_usage", {"device": "tablet computer"}, "2024-12", D("30.8"), "30.8%"),
-            ("access_device_usage", {"device": "television"}, "2024-12", D("25.1"), "25.1%"),
+            ("access_device_usage", {"device": "TV"}, "2024-12", D("25.1"), "25.1%"),
             (
                 "access_device_usage",
                 {"device": "personal wearable device"},
