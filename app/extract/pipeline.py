@@ -200,15 +200,6 @@ def assemble(records: list[Record]) -> Extraction:
     return result
 
 
-def extract(sources: list[SourceText], manifest: Manifest, catalogue: Catalogue) -> Extraction:
-    """Read every source and merge what the engine reads into observations."""
-    proposals = propose(sources, manifest, catalogue)
-    result = assemble(proposals.records)
-    result.coverage = proposals.coverage
-    result.left_out = proposals.left_out
-    return result
-
-
 def _order(observation: Observation) -> tuple[str, tuple[tuple[str, str], ...], str, str, str]:
     return (
         observation.indicator,

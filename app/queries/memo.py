@@ -77,8 +77,3 @@ def per_data_version(
         return remembered
 
     return decorate
-
-
-def forget() -> None:
-    """Drop everything kept (for tests that change data without changing its version)."""
-    _memory.clear()

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Literal
 
 from app.periods import period_bounds, period_form, shift_years
 
 Transform = Literal["change", "pct_change", "yoy"]
-TRANSFORMS: tuple[Transform, ...] = get_args(Transform)
 
 # A percent change is given to this many decimal places: finer is noise on figures that
 # reports round to three or four significant digits.
