@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -114,21 +114,26 @@ def test_the_database_refuses_two_preferred_vintages_of_one_value(engine: Engine
             session.flush()
 
 
+def _add_two_reports_and_an_indicator(connection: Connection) -> None:
+    """Reports r1 and r2 (editions 1 and 2) and indicator i, as any revision has them."""
+    connection.execute(
+        text(
+            "INSERT INTO reports (id, title, publisher, edition, published) VALUES "
+            "('r1', 't', 'p', 1, '2025'), ('r2', 't', 'p', 2, '2026')"
+        )
+    )
+    connection.execute(
+        text(
+            "INSERT INTO indicators (code, name, name_zh, description, unit, category) "
+            "VALUES ('i', 'n', 'n', 'd', 'u', 'c')"
+        )
+    )
+
+
 def test_the_upgrade_marks_the_edition_and_the_preferred_vintage(engine: Engine) -> None:
     run(engine, "downgrade", "0001")
     with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO reports (id, title, publisher, edition, published) VALUES "
-                "('r1', 't', 'p', 1, '2025'), ('r2', 't', 'p', 2, '2026')"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO indicators (code, name, name_zh, description, unit, category) "
-                "VALUES ('i', 'n', 'n', 'd', 'u', 'c')"
-            )
-        )
+        _add_two_reports_and_an_indicator(connection)
         for number, report, status in ((1, "r1", "reported"), (2, "r2", "derived")):
             connection.execute(
                 text(
@@ -156,18 +161,7 @@ def test_the_upgrade_marks_the_edition_and_the_preferred_vintage(engine: Engine)
 def test_the_upgrade_records_the_data_already_there_as_the_first_release(engine: Engine) -> None:
     run(engine, "downgrade", "0004")
     with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO reports (id, title, publisher, edition, published) VALUES "
-                "('r1', 't', 'p', 1, '2025'), ('r2', 't', 'p', 2, '2026')"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO indicators (code, name, name_zh, description, unit, category) "
-                "VALUES ('i', 'n', 'n', 'd', 'u', 'c')"
-            )
-        )
+        _add_two_reports_and_an_indicator(connection)
         for number, report in ((1, "r1"), (2, "r2")):
             connection.execute(
                 text(
